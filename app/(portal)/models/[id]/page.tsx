@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DeleteModelButton } from "@/components/models/delete-model-button";
+import { LicenseStatusBadge, ScanBadge } from "@/components/models/status-badges";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
+import { formatContext, formatDate, formatInteger, formatParameters } from "@/lib/format";
+import { AppError } from "@/lib/http/errors";
+import type { ModelDto } from "@/lib/models/schema";
+import { getModelOrThrow } from "@/lib/models/service";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadModel(id: string): Promise<ModelDto> {
+  return getModelOrThrow(id).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const model = await getModelOrThrow((await params).id).catch(() => null);
+  return { title: model?.name ?? "Model" };
+}
+
+const configLabels: [string, string][] = [
+  ["num_hidden_layers", "Layers"], ["hidden_size", "Hidden size"], ["intermediate_size", "MLP size"],
+  ["num_attention_heads", "Attention heads"], ["num_key_value_heads", "KV heads"], ["head_dim", "Head size"],
+  ["vocab_size", "Vocabulary"], ["num_experts", "Experts"], ["num_experts_per_tok", "Experts per token"],
+  ["tie_word_embeddings", "Tied embeddings"],
+];
+
+function Requirements({ requirements }: { requirements: Record<string, unknown> }) {
+  const weights = (requirements.weights_gb ?? {}) as Record<string, number>;
+  const kv = requirements.kv_cache_bytes_per_token as number | null | undefined;
+  const minGpu = requirements.min_gpu_memory_gb as number | undefined;
+  if (!Object.keys(weights).length && !kv && !minGpu) {
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">Not known: add a parameter count to work it out.</p>;
+  }
+  return (
+    <Facts
+      items={[
+        ...Object.entries(weights).map(([precision, gb]) => [`Weights ${precision}`, `${gb} GB`] as [string, string]),
+        ["KV cache per token", kv ? `${formatInteger(kv)} bytes (bf16)` : "—"],
+        ["Smallest GPU (bf16, 8K context)", minGpu ? `${minGpu} GB` : "—"],
+      ]}
+    />
+  );
+}
+
+export default async function ModelPage({ params }: Props) {
+  const model = await loadModel((await params).id);
+  const config = model.config ?? {};
+  const source = model.source as { type?: string; repo_id?: string | null; revision?: string | null; url?: string | null };
+  return (
+    <>
+      <PageHeader
+        title={model.name}
+        description={
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Badge tone="info">{model.provider}</Badge>
+            <LicenseStatusBadge status={model.license_status} />
+            <ScanBadge status={model.scan_status} />
+          </div>
+        }
+        actions={
+          <>
+            <ButtonLink href={`/models/${model.id}/edit`} variant="secondary">Edit</ButtonLink>
+            <DeleteModelButton id={model.id} name={model.name} />
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Overview">
+            <p className="text-sm leading-6 whitespace-pre-line text-zinc-700 dark:text-zinc-300">{model.description || "No description."}</p>
+            {model.tags.length ? (
+              <ul aria-label="Tags" className="mt-4 flex flex-wrap gap-1.5">
+                {model.tags.map((tag) => <li key={tag}><Badge>{tag}</Badge></li>)}
+              </ul>
+            ) : null}
+          </Card>
+          <Card title="Model">
+            <Facts
+              items={[
+                ["Parameters", formatParameters(model.parameter_count)],
+                ["Exact parameters", formatInteger(model.parameters_exact)],
+                ["Context length", model.context_length ? `${formatContext(model.context_length)} (${formatInteger(model.context_length)} tokens)` : "—"],
+                ["Architecture", model.architecture],
+                ["Family", model.family],
+                ["Task", model.task],
+              ]}
+            />
+          </Card>
+          {Object.keys(config).length ? (
+            <Card title="Architecture">
+              <Facts
+                items={configLabels
+                  .filter(([key]) => config[key] !== undefined)
+                  .map(([key, label]) => [label, typeof config[key] === "number" ? formatInteger(config[key] as number) : String(config[key])])}
+              />
+            </Card>
+          ) : null}
+          <Card title="Hardware requirements"><Requirements requirements={model.requirements} /></Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="License">
+            <Facts items={[["License id", model.license_type ? <code>{model.license_type}</code> : "—"], ["Review", <LicenseStatusBadge key="s" status={model.license_status} />]]} />
+            {Object.keys(model.license_restrictions).length ? (
+              <pre className="mt-4 overflow-x-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-800">{JSON.stringify(model.license_restrictions, null, 2)}</pre>
+            ) : null}
+          </Card>
+          <Card title="Source">
+            <Facts
+              items={[
+                ["Type", source.type],
+                ...(source.repo_id ? [["Repository", source.repo_id] as [string, string]] : []),
+                ...(source.revision ? [["Revision", <code key="r">{source.revision}</code>] as [string, React.ReactNode]] : []),
+              ]}
+            />
+          </Card>
+          <Card title="Record">
+            <Facts items={[["Id", <code key="id" className="text-xs">{model.id}</code>], ["Registered", formatDate(model.created_at)], ["Updated", formatDate(model.updated_at)]]} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

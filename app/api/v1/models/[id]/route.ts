@@ -1,0 +1,22 @@
+import {
+  deleteModelEndpoint, getModelEndpoint, patchModelEndpoint, replaceModelEndpoint,
+} from "@/lib/models/endpoints";
+import { deleteModel, getModelOrThrow, patchModel, replaceModel } from "@/lib/models/service";
+import { noContent, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/models/{id}: one model
+export const GET = route(getModelEndpoint, async ({ params }) => getModelOrThrow(params.id));
+
+// PUT /api/v1/models/{id}: replace the editable metadata
+export const PUT = route(replaceModelEndpoint, async ({ params, body }) => replaceModel(params.id, body));
+
+// PATCH /api/v1/models/{id}: change some fields
+export const PATCH = route(patchModelEndpoint, async ({ params, body }) => patchModel(params.id, body));
+
+// DELETE /api/v1/models/{id}: remove a model
+export const DELETE = route(deleteModelEndpoint, async ({ params }) => {
+  await deleteModel(params.id);
+  return noContent();
+});

@@ -1,0 +1,54 @@
+// The browser's side of the API: one fetch helper that turns the error shape into ApiError,
+// the query keys in one place, and the TanStack Query hooks for models.
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ModelDto } from "@/lib/models/schema";
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly fields: Record<string, string[]>) {
+    super(message);
+  }
+}
+
+export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  const response = await fetch(path, {
+    ...rest,
+    headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+  if (response.status === 204) return undefined as T;
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = body?.error ?? {};
+    throw new ApiError(response.status, error.code ?? "internal", error.message ?? `Request failed (${response.status})`, error.details?.fields ?? {});
+  }
+  return body as T;
+}
+
+export const queryKeys = {
+  models: ["models"] as const,
+  model: (id: string) => ["models", id] as const,
+};
+
+export function useSaveModel(id?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Record<string, unknown>) =>
+      id
+        ? apiFetch<ModelDto>(`/api/v1/models/${id}`, { method: "PATCH", json: input })
+        : apiFetch<ModelDto>("/api/v1/models", { method: "POST", json: input }),
+    onSuccess: (model) => {
+      queryClient.invalidateQueries({ queryKey: queryKeys.models });
+      queryClient.setQueryData(queryKeys.model(model.id), model);
+    },
+  });
+}
+
+export function useDeleteModel(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(`/api/v1/models/${id}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.models }),
+  });
+}

@@ -1,0 +1,39 @@
+// The environment, parsed once. Nothing else in the app reads process.env.
+import path from "node:path";
+import { z } from "zod";
+import packageJson from "../package.json" with { type: "json" };
+
+const cron = z.string().regex(/^\S+(\s+\S+){4,5}$/, "a cron expression of 5 or 6 fields");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(9084),
+  DATABASE_URL: z.string().min(1).optional(),
+  BUDMODEL_DATA_DIR: z.string().min(1).default("./data"),
+  BUDMODEL_SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  HUGGINGFACE_TOKEN: z.string().min(1).optional(),
+  HF_ENDPOINT: z.url().default("https://huggingface.co"),
+  CLAMAV_HOST: z.string().min(1).default("localhost"),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  LEADERBOARD_UPDATE_INTERVAL: cron.default("0 */6 * * *"),
+  PUBLIC_READ: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();
+
+export const dataDir = path.resolve(env.BUDMODEL_DATA_DIR);
+export const version: string = packageJson.version;

@@ -1,0 +1,31 @@
+// An endpoint's declaration: method, path, role and schemas. Route handlers are built from it
+// (lib/http/route.ts) and so is the OpenAPI document (lib/openapi), so the two cannot disagree.
+import type { z } from "zod";
+import type { Role } from "@/lib/auth/roles";
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface Endpoint<
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: Method;
+  /** OpenAPI-style path under the site root, e.g. "/api/v1/models/{id}". */
+  path: string;
+  summary: string;
+  tag: string;
+  /** "public" needs nothing; "viewer" is a read that anonymous callers may make when PUBLIC_READ. */
+  role: Role | "public";
+  query?: Query;
+  body?: Body;
+  success: { status: number; description: string; schema?: z.ZodType; contentTypes?: string[] };
+  /** Error statuses this endpoint can answer besides 400/422/500. */
+  errors?: number[];
+}
+
+export function defineEndpoint<
+  Query extends z.ZodType | undefined = undefined,
+  Body extends z.ZodType | undefined = undefined,
+>(endpoint: Endpoint<Query, Body>): Endpoint<Query, Body> {
+  return endpoint;
+}

@@ -1,0 +1,96 @@
+// One error model: AppError(code) maps to one status and to the one JSON shape of api.md.
+import { z } from "zod";
+
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: "validation_failed" }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .meta({ id: "Error" });
+
+/** zod issues as `details`: one entry per field path, e.g. {"page_size": ["Too big: ..."]}. */
+export function validationError(error: z.ZodError, where: "body" | "query"): AppError {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : where;
+    const message =
+      issue.code === "unrecognized_keys"
+        ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
+        : issue.message;
+    (fields[key] ??= []).push(message);
+  }
+  const names = Object.keys(fields).join(", ");
+  return new AppError("validation_failed", `Invalid ${where}: check ${names}`, { fields });
+}
+
+const unavailableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001"]);
+
+function errorCodeOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && unavailableCodes.has(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Maps anything thrown to an AppError; what is not ours becomes a 500 that reveals nothing. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = errorCodeOf(error);
+  if (code === "P2002") return new AppError("conflict", "A resource with that unique value already exists");
+  if (code === "P2025") return new AppError("not_found", "Resource not found");
+  const message = error instanceof Error ? error.message : String(error);
+  if ((code && unavailableCodes.has(code)) || /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|terminating connection/i.test(message)) {
+    return new AppError("unavailable", "The database is unavailable; try again shortly", {}, { "Retry-After": "5" });
+  }
+  return new AppError("internal", "Something went wrong on our side");
+}
+
+export function errorResponse(error: AppError, requestId?: string): Response {
+  const headers: Record<string, string> = { ...error.headers };
+  if (requestId) headers["X-Request-Id"] = requestId;
+  return Response.json(
+    { error: { code: error.code, message: error.message, details: error.details } },
+    { status: error.status, headers },
+  );
+}

@@ -1,0 +1,135 @@
+// Prisma calls for models; nothing else touches the models table.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { commercialLicenseIds } from "@/lib/licenses/commercial";
+import type { ListModelsQuery } from "./schema";
+
+export const modelSelect = {
+  id: true, name: true, description: true, provider: true, architecture: true, family: true,
+  parameterCount: true, parametersExact: true, contextLength: true, licenseType: true,
+  licenseRestrictions: true, licenseStatus: true, requirements: true, config: true, task: true,
+  tags: true, source: true, scanStatus: true, createdAt: true, updatedAt: true,
+} satisfies Prisma.ModelSelect;
+
+export type ModelRow = Prisma.ModelGetPayload<{ select: typeof modelSelect }>;
+
+// The same columns for raw SQL, aliased to the Prisma field names so one mapper serves both.
+const modelColumns = Prisma.sql`id, name, description, provider::text AS provider, architecture,
+  family, parameter_count AS "parameterCount", parameters_exact AS "parametersExact",
+  context_length AS "contextLength", license_type AS "licenseType",
+  license_restrictions AS "licenseRestrictions", license_status::text AS "licenseStatus",
+  requirements, config, task, tags, source, scan_status::text AS "scanStatus",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const sortColumns: Record<Exclude<ListModelsQuery["sort"], undefined | "relevance">, Prisma.Sql> = {
+  name: Prisma.sql`name`,
+  parameter_count: Prisma.sql`parameter_count`,
+  context_length: Prisma.sql`context_length`,
+  created_at: Prisma.sql`created_at`,
+  updated_at: Prisma.sql`updated_at`,
+};
+
+/** Words of a search, each matched as a prefix ("mistr" finds Mistral) or as an English stem. */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+}
+
+function tsQuery(words: string[]): Prisma.Sql {
+  const parts = words.map(
+    (word) => Prisma.sql`(to_tsquery('simple', ${word + ":*"}) || plainto_tsquery('english', ${word}))`,
+  );
+  return Prisma.join(parts, " && ");
+}
+
+export function listWhere(query: ListModelsQuery): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  const words = searchWords(query.q);
+  if (words.length) conditions.push(Prisma.sql`search_vector @@ (${tsQuery(words)})`);
+  if (query.provider) conditions.push(Prisma.sql`provider = ${query.provider}::"Provider"`);
+  if (query.architecture) conditions.push(Prisma.sql`architecture = ${query.architecture}`);
+  if (query.license_type) conditions.push(Prisma.sql`license_type = ${query.license_type}`);
+  if (query.license_status) conditions.push(Prisma.sql`license_status = ${query.license_status}::"LicenseStatus"`);
+  if (query.scan_status) conditions.push(Prisma.sql`scan_status = ${query.scan_status}::"ScanStatus"`);
+  if (query.task) conditions.push(Prisma.sql`task = ${query.task}`);
+  if (query.min_params !== undefined) conditions.push(Prisma.sql`parameter_count >= ${query.min_params}`);
+  if (query.max_params !== undefined) conditions.push(Prisma.sql`parameter_count <= ${query.max_params}`);
+  if (query.min_context !== undefined) conditions.push(Prisma.sql`context_length >= ${query.min_context}`);
+  if (query.commercial_use !== undefined) {
+    const allowed = Prisma.sql`(license_type = ANY(${[...commercialLicenseIds]}::text[])
+      AND coalesce(license_restrictions->>'commercial_use', 'true') <> 'false')`;
+    conditions.push(query.commercial_use ? allowed : Prisma.sql`NOT coalesce(${allowed}, false)`);
+  }
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+function listOrder(query: ListModelsQuery): Prisma.Sql {
+  const words = searchWords(query.q);
+  const sort = query.sort ?? (words.length ? "relevance" : "name");
+  if (sort === "relevance") {
+    if (!words.length) return Prisma.sql`ORDER BY name ASC, id ASC`;
+    const direction = query.order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+    return Prisma.sql`ORDER BY ts_rank(search_vector, ${tsQuery(words)}) ${direction}, name ASC, id ASC`;
+  }
+  const order = query.order ?? (sort === "name" ? "asc" : "desc");
+  const direction = order === "asc" ? Prisma.sql`ASC NULLS LAST` : Prisma.sql`DESC NULLS LAST`;
+  return Prisma.sql`ORDER BY ${sortColumns[sort]} ${direction}, id ASC`;
+}
+
+/** One statement: the page's rows, each carrying the total of the filtered set. */
+export function listModelsSql(query: ListModelsQuery): Prisma.Sql {
+  const offset = (query.page - 1) * query.page_size;
+  return Prisma.sql`SELECT ${modelColumns}, count(*) OVER() AS "total" FROM models
+    ${listWhere(query)} ${listOrder(query)} LIMIT ${query.page_size} OFFSET ${offset}`;
+}
+
+export async function findModels(query: ListModelsQuery): Promise<{ rows: ModelRow[]; total: number }> {
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<(ModelRow & { total: bigint })[]>(listModelsSql(query));
+  if (rows.length) return { rows, total: Number(rows[0].total) };
+  if (query.page === 1) return { rows, total: 0 };
+  const [count] = await prisma.$queryRaw<{ total: bigint }[]>(
+    Prisma.sql`SELECT count(*) AS total FROM models ${listWhere(query)}`,
+  );
+  return { rows, total: Number(count.total) };
+}
+
+export async function findModelById(id: string): Promise<ModelRow | null> {
+  return (await db()).model.findUnique({ where: { id }, select: modelSelect });
+}
+
+export async function insertModel(data: Prisma.ModelCreateInput): Promise<ModelRow> {
+  return (await db()).model.create({ data, select: modelSelect });
+}
+
+export async function updateModelById(id: string, data: Prisma.ModelUpdateInput): Promise<ModelRow> {
+  return (await db()).model.update({ where: { id }, data, select: modelSelect });
+}
+
+export async function deleteModelById(id: string): Promise<void> {
+  await (await db()).model.delete({ where: { id } });
+}
+
+export async function countModels(): Promise<{ total: number; byProvider: Record<string, number>; families: number }> {
+  const prisma = await db();
+  const [total, groups, families] = await Promise.all([
+    prisma.model.count(),
+    prisma.model.groupBy({ by: ["provider"], _count: { _all: true } }),
+    prisma.model.findMany({ where: { family: { not: null } }, distinct: ["family"], select: { family: true } }),
+  ]);
+  return {
+    total,
+    byProvider: Object.fromEntries(groups.map((g) => [g.provider, g._count._all])),
+    families: families.length,
+  };
+}
+
+/** The distinct values the catalog's filter menus offer. */
+export async function findFacetValues(): Promise<{ architectures: string[]; licenseTypes: string[]; tasks: string[] }> {
+  const prisma = await db();
+  const distinct = async (field: "architecture" | "licenseType" | "task") =>
+    (await prisma.model.findMany({ where: { [field]: { not: null } }, distinct: [field], select: { [field]: true }, orderBy: { [field]: "asc" } }))
+      .map((row) => (row as Record<string, string | null>)[field])
+      .filter((value): value is string => value !== null);
+  const [architectures, licenseTypes, tasks] = await Promise.all([distinct("architecture"), distinct("licenseType"), distinct("task")]);
+  return { architectures, licenseTypes, tasks };
+}

@@ -1,0 +1,136 @@
+// The rules for models: validation beyond the schema, derived fields, and the output mapping.
+import { AppError, notFound } from "@/lib/http/errors";
+import { toPage } from "@/lib/http/pagination";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { defaultRequirements, type ArchitectureConfig } from "./architecture";
+import {
+  countModels, deleteModelById, findFacetValues, findModelById, findModels, insertModel, updateModelById,
+  type ModelRow,
+} from "./queries";
+import type { ListModelsQuery, ModelDto, ModelInput, ModelPatch } from "./schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toModelDto(row: ModelRow): ModelDto {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    provider: row.provider,
+    architecture: row.architecture,
+    family: row.family,
+    parameter_count: row.parameterCount,
+    parameters_exact: row.parametersExact === null ? null : Number(row.parametersExact),
+    context_length: row.contextLength,
+    license_type: row.licenseType,
+    license_restrictions: asObject(row.licenseRestrictions),
+    license_status: row.licenseStatus,
+    requirements: asObject(row.requirements),
+    config: row.config === null ? null : asObject(row.config),
+    task: row.task,
+    tags: row.tags ?? [],
+    source: asObject(row.source),
+    scan_status: row.scanStatus,
+    created_at: new Date(row.createdAt).toISOString(),
+    updated_at: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export async function listModels(query: ListModelsQuery) {
+  const { rows, total } = await findModels(query);
+  return toPage(rows.map(toModelDto), total, query.page, query.page_size);
+}
+
+export async function getModelOrThrow(id: string): Promise<ModelDto> {
+  const row = UUID.test(id) ? await findModelById(id) : null;
+  if (!row) throw notFound("Model");
+  return toModelDto(row);
+}
+
+export async function createModel(input: ModelInput): Promise<ModelDto> {
+  return withNameConflict(input.name, async () => toModelDto(await insertModel(toWriteData(input))));
+}
+
+/** PUT: every editable field is replaced; fields left out go back to their defaults. */
+export async function replaceModel(id: string, input: ModelInput): Promise<ModelDto> {
+  await getModelOrThrow(id);
+  return withNameConflict(input.name, async () => toModelDto(await updateModelById(id, toWriteData(input))));
+}
+
+/** PATCH: only the fields sent change; derived fields are worked out on the merged record. */
+export async function patchModel(id: string, patch: ModelPatch): Promise<ModelDto> {
+  const current = await getModelOrThrow(id);
+  const merged = { ...current, ...patch } as ModelInput;
+  if ("parameters_exact" in patch && !("parameter_count" in patch)) merged.parameter_count = null;
+  if ("parameter_count" in patch && !("parameters_exact" in patch) && patch.parameter_count !== current.parameter_count) {
+    merged.parameters_exact = null;
+  }
+  if (!("requirements" in patch) && ("parameters_exact" in patch || "parameter_count" in patch || "config" in patch)) {
+    merged.requirements = {};
+  }
+  return withNameConflict(merged.name, async () => toModelDto(await updateModelById(id, toWriteData(merged))));
+}
+
+export async function deleteModel(id: string): Promise<void> {
+  await getModelOrThrow(id);
+  await deleteModelById(id);
+}
+
+export const getCatalogCounts = countModels;
+export const getFacetValues = findFacetValues;
+
+function toWriteData(input: ModelInput): Prisma.ModelCreateInput {
+  const parameterCount = resolveParameterCount(input);
+  const exact = input.parameters_exact ?? null;
+  const config = (input.config ?? null) as ArchitectureConfig | null;
+  const requirements =
+    Object.keys(input.requirements ?? {}).length > 0 || parameterCount === null
+      ? input.requirements ?? {}
+      : defaultRequirements(exact ?? parameterCount * 1e9, config ?? undefined);
+  return {
+    name: input.name,
+    description: input.description ?? "",
+    provider: input.provider ?? "custom",
+    architecture: input.architecture ?? null,
+    family: input.family ?? null,
+    parameterCount,
+    parametersExact: exact === null ? null : BigInt(exact),
+    contextLength: input.context_length ?? null,
+    licenseType: input.license_type ?? null,
+    licenseRestrictions: (input.license_restrictions ?? {}) as Prisma.InputJsonObject,
+    requirements: requirements as Prisma.InputJsonObject,
+    config: config === null ? Prisma.DbNull : (config as unknown as Prisma.InputJsonObject),
+    task: input.task ?? null,
+    tags: [...new Set(input.tags ?? [])],
+    source: (input.source ?? { type: "custom" }) as Prisma.InputJsonObject,
+  };
+}
+
+/** Billions, from parameter_count or else the exact count; the two must agree within 1%. */
+function resolveParameterCount(input: ModelInput): number | null {
+  const exact = input.parameters_exact ?? null;
+  const billions = input.parameter_count ?? null;
+  if (exact === null) return billions;
+  const fromExact = Math.round(exact / 1e7) / 100;
+  if (billions !== null && Math.abs(billions - exact / 1e9) > 0.01 * (exact / 1e9) + 0.005) {
+    throw new AppError("validation_failed", "parameter_count and parameters_exact disagree", {
+      fields: { parameter_count: [`parameters_exact gives ${fromExact} billion`] },
+    });
+  }
+  return billions ?? fromExact;
+}
+
+async function withNameConflict<T>(name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      throw new AppError("conflict", `A model named "${name}" already exists`, { fields: { name: ["This name is taken"] } });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+// The OpenAPI 3.1 document, generated from the endpoints' zod schemas (never written by hand).
+import { z } from "zod";
+import { version } from "@/lib/env";
+import { errorBodySchema, errorStatus } from "@/lib/http/errors";
+import type { Endpoint } from "@/lib/http/endpoint";
+import { allEndpoints } from "./endpoints";
+
+type JsonSchema = Record<string, unknown>;
+
+const errorDescriptions: Record<number, string> = Object.fromEntries(
+  Object.entries(errorStatus).map(([code, status]) => [status, code]),
+);
+
+export function buildOpenApiDocument(endpoints: Endpoint[] = allEndpoints) {
+  const components: Record<string, JsonSchema> = {};
+  const convert = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
+    const result = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: "any",
+    }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    for (const [id, def] of Object.entries(result.$defs ?? {})) components[id] = def;
+    delete result.$defs;
+    delete result.$schema;
+    return rewriteRefs(result);
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of endpoints) {
+    const operation: Record<string, unknown> = {
+      operationId: operationId(endpoint),
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      "x-required-role": endpoint.role,
+      parameters: [...pathParameters(endpoint.path), ...queryParameters(endpoint, convert)],
+      responses: responses(endpoint, convert),
+    };
+    if (endpoint.body) {
+      operation.requestBody = {
+        required: true,
+        content: { "application/json": { schema: convert(endpoint.body, "input") } },
+      };
+    }
+    (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operation;
+  }
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "budmodel API",
+      version,
+      description:
+        "The model registry's HTTP API. Errors share one shape ({error: {code, message, details}}); " +
+        "lists take page, page_size (max 100), sort and order; JSON fields are snake_case.",
+    },
+    servers: [{ url: "/" }],
+    paths,
+    components: {
+      schemas: { ...components, Error: convert(errorBodySchema, "output") },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    },
+  };
+}
+
+function rewriteRefs(schema: JsonSchema): JsonSchema {
+  const text = JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/');
+  return JSON.parse(text) as JsonSchema;
+}
+
+function operationId(endpoint: Endpoint): string {
+  const words = endpoint.path.replace("/api/v1/", "").replace(/[{}]/g, "").split(/[/.]/);
+  return [endpoint.method.toLowerCase(), ...words.map((w) => w.charAt(0).toUpperCase() + w.slice(1))].join("");
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name, in: "path", required: true, schema: { type: "string", format: "uuid" },
+  }));
+}
+
+function queryParameters(endpoint: Endpoint, convert: (s: z.ZodType, io: "input" | "output") => JsonSchema) {
+  if (!endpoint.query) return [];
+  const schema = convert(endpoint.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name, in: "query", required: schema.required?.includes(name) ?? false, schema: property,
+  }));
+}
+
+function responses(endpoint: Endpoint, convert: (s: z.ZodType, io: "input" | "output") => JsonSchema) {
+  const { success } = endpoint;
+  const result: Record<string, unknown> = {
+    [success.status]: success.schema
+      ? { description: success.description, content: { "application/json": { schema: convert(success.schema, "output") } } }
+      : { description: success.description },
+  };
+  const errorStatuses = new Set([...(endpoint.body ? [400] : []), 422, 500, ...(endpoint.errors ?? [])]);
+  if (endpoint.role !== "public") errorStatuses.add(401);
+  if (endpoint.role === "engineer" || endpoint.role === "admin") errorStatuses.add(403);
+  for (const status of [...errorStatuses].sort()) {
+    result[status] = {
+      description: errorDescriptions[status] ?? "error",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+  }
+  return result;
+}
