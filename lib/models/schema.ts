@@ -45,8 +45,18 @@ const modelFields = {
     .positive("Parameter count must be positive")
     .max(100_000, "Parameter count is in billions: at most 100,000")
     .nullish(),
-  parameters_exact: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullish(),
-  context_length: z.number().int().positive().max(1_000_000_000).nullish(),
+  parameters_exact: z
+    .number()
+    .int("The exact parameter count is a whole number")
+    .positive("The exact parameter count must be positive")
+    .max(Number.MAX_SAFE_INTEGER, "The exact parameter count is too large")
+    .nullish(),
+  context_length: z
+    .number()
+    .int("Context length is a whole number of tokens")
+    .positive("Context length must be a positive number of tokens")
+    .max(1_000_000_000, "Context length is at most 1,000,000,000 tokens")
+    .nullish(),
   license_type: slug("License id").nullish(),
   license_restrictions: jsonObject.default({}),
   requirements: jsonObject.default({}),

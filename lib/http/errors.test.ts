@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { AppError, errorResponse, toAppError } from "./errors";
+
+describe("toAppError", () => {
+  it("maps Prisma's unique and not-found errors, and database outages", () => {
+    expect(toAppError(Object.assign(new Error("x"), { code: "P2002" })).status).toBe(409);
+    expect(toAppError(Object.assign(new Error("x"), { code: "P2025" })).status).toBe(404);
+    expect(toAppError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {})).status).toBe(503);
+    expect(toAppError(new Error("boom", { cause: { code: "ECONNREFUSED" } })).code).toBe("unavailable");
+  });
+
+  it("turns anything else into a 500 that reveals nothing", async () => {
+    const error = toAppError(new Error("password=hunter2 at line 3"));
+    expect(error.status).toBe(500);
+    const body = await errorResponse(error).json();
+    expect(JSON.stringify(body)).not.toContain("hunter2");
+    expect(body.error.code).toBe("internal");
+  });
+
+  it("keeps the code, details and headers of an AppError", async () => {
+    const response = errorResponse(new AppError("rate_limited", "slow down", { limit: 5 }, { "Retry-After": "3" }), "req-1");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("3");
+    expect(response.headers.get("x-request-id")).toBe("req-1");
+    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "slow down", details: { limit: 5 } } });
+  });
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# npm test: every check, on a fresh Debian machine with Node 20. Installs what is missing
+# (Chromium, PostgreSQL, npm packages), then runs lint, type-check, unit and integration tests
+# (against a real PostgreSQL database made for the run), the production build, and the
+# end-to-end tests in Chromium. Ends with one line: "tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+source scripts/lib/system.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "System packages"
+ensure_chromium
+ensure_postgres   # exports TEST_DATABASE_ADMIN_URL
+
+step "npm packages"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+npm run --silent db:generate >/dev/null
+
+results=test-results/counts
+rm -rf "$results" && mkdir -p "$results"
+
+step "Lint"
+npx eslint .
+step "Type-check"
+npx tsc --noEmit
+
+step "Unit and integration tests (vitest, PostgreSQL)"
+vitest_status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" || vitest_status=$?
+
+step "Production build"
+npx next build
+
+step "End-to-end tests (Playwright, Chromium)"
+e2e_status=0
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test --reporter=list,json || e2e_status=$?
+
+node scripts/lib/count-results.mjs "$results"
+exit $(( vitest_status || e2e_status ))
