@@ -2,19 +2,31 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { roleAtLeast, type Role } from "@/lib/auth/roles";
 
-// Later features (licenses, scans, leaderboard) join this list.
-export const navItems = [
+type NavItem = { href: string; label: string; role?: Role | "signed_in" };
+
+// Later features (licenses, scans, leaderboard) join this list. Hiding a link is a courtesy:
+// each page and API route checks the role itself.
+export const navItems: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/models", label: "Models" },
   { href: "/docs", label: "API" },
+  { href: "/settings/tokens", label: "Tokens", role: "signed_in" },
+  { href: "/admin/users", label: "Users", role: "admin" },
+  { href: "/admin/audit", label: "Audit", role: "admin" },
 ];
 
-export function Nav() {
+/** The items a visitor with `role` (null when signed out) may open. */
+export function visibleNavItems(role: Role | null): NavItem[] {
+  return navItems.filter((item) => !item.role || (role !== null && (item.role === "signed_in" || roleAtLeast(role, item.role))));
+}
+
+export function Nav({ role }: { role: Role | null }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
-      {navItems.map((item) => {
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
+      {visibleNavItems(role).map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
           <Link

@@ -17,6 +17,19 @@ const envSchema = z.object({
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
   LEADERBOARD_UPDATE_INTERVAL: cron.default("0 */6 * * *"),
   PUBLIC_READ: z.enum(["true", "false"]).default("true"),
+  BUDMODEL_ADMIN_TOKEN: z.string().min(16, "BUDMODEL_ADMIN_TOKEN must be at least 16 characters").optional(),
+  BUDMODEL_ADMIN_EMAIL: z.email().optional(),
+  BUDMODEL_ADMIN_PASSWORD: z.string().min(12, "BUDMODEL_ADMIN_PASSWORD must be at least 12 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  OIDC_DEFAULT_ROLE: z.enum(["viewer", "engineer", "admin"]).default("viewer"),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,8 @@
 import type { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
 
+export type Access = Role | "public" | "signed_in";
+
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface Endpoint<
@@ -14,8 +16,11 @@ export interface Endpoint<
   path: string;
   summary: string;
   tag: string;
-  /** "public" needs nothing; "viewer" is a read that anonymous callers may make when PUBLIC_READ. */
-  role: Role | "public";
+  /**
+   * "public" needs nothing; "viewer" is a read that anonymous callers may make when PUBLIC_READ;
+   * "signed_in" needs an identity of any role (a user's own tokens).
+   */
+  role: Access;
   query?: Query;
   body?: Body;
   success: { status: number; description: string; schema?: z.ZodType; contentTypes?: string[] };

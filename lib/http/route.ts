@@ -2,7 +2,7 @@
 // mapping of whatever was thrown to the one error shape.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { authorize, resolveActor, type Actor } from "@/lib/auth/actor";
+import { authorize, checkSameOrigin, resolveActor, type Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "./endpoint";
 import { AppError, errorResponse, toAppError, validationError } from "./errors";
 import { readJsonBody } from "./body";
@@ -29,6 +29,7 @@ export function route<Q extends z.ZodType | undefined, B extends z.ZodType | und
     try {
       const actor = await resolveActor(request);
       authorize(actor, endpoint.role);
+      checkSameOrigin(actor, request);
       const query = parseQuery(endpoint.query, new URL(request.url).searchParams);
       const body = endpoint.body ? endpoint.body.safeParse(await readJsonBody(request)) : undefined;
       if (body && !body.success) throw validationError(body.error, "body");

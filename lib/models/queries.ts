@@ -1,6 +1,7 @@
 // Prisma calls for models; nothing else touches the models table.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { DbClient } from "@/lib/db/client";
 import { commercialLicenseIds } from "@/lib/licenses/commercial";
 import type { ListModelsQuery } from "./schema";
 
@@ -93,20 +94,20 @@ export async function findModels(query: ListModelsQuery): Promise<{ rows: ModelR
   return { rows, total: Number(count.total) };
 }
 
-export async function findModelById(id: string): Promise<ModelRow | null> {
-  return (await db()).model.findUnique({ where: { id }, select: modelSelect });
+export async function findModelById(id: string, client?: DbClient): Promise<ModelRow | null> {
+  return (client ?? (await db())).model.findUnique({ where: { id }, select: modelSelect });
 }
 
-export async function insertModel(data: Prisma.ModelCreateInput): Promise<ModelRow> {
-  return (await db()).model.create({ data, select: modelSelect });
+export async function insertModel(client: DbClient, data: Prisma.ModelCreateInput): Promise<ModelRow> {
+  return client.model.create({ data, select: modelSelect });
 }
 
-export async function updateModelById(id: string, data: Prisma.ModelUpdateInput): Promise<ModelRow> {
-  return (await db()).model.update({ where: { id }, data, select: modelSelect });
+export async function updateModelById(client: DbClient, id: string, data: Prisma.ModelUpdateInput): Promise<ModelRow> {
+  return client.model.update({ where: { id }, data, select: modelSelect });
 }
 
-export async function deleteModelById(id: string): Promise<void> {
-  await (await db()).model.delete({ where: { id } });
+export async function deleteModelById(client: DbClient, id: string): Promise<void> {
+  await client.model.delete({ where: { id } });
 }
 
 export async function countModels(): Promise<{ total: number; byProvider: Record<string, number>; families: number }> {

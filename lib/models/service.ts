@@ -1,4 +1,6 @@
 // The rules for models: validation beyond the schema, derived fields, and the output mapping.
+import { audited, type WriteContext } from "@/lib/audit/service";
+import type { DbClient } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { toPage } from "@/lib/http/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -45,39 +47,58 @@ export async function listModels(query: ListModelsQuery) {
   return toPage(rows.map(toModelDto), total, query.page, query.page_size);
 }
 
-export async function getModelOrThrow(id: string): Promise<ModelDto> {
-  const row = UUID.test(id) ? await findModelById(id) : null;
+export async function getModelOrThrow(id: string, client?: DbClient): Promise<ModelDto> {
+  const row = UUID.test(id) ? await findModelById(id, client) : null;
   if (!row) throw notFound("Model");
   return toModelDto(row);
 }
 
-export async function createModel(input: ModelInput): Promise<ModelDto> {
-  return withNameConflict(input.name, async () => toModelDto(await insertModel(toWriteData(input))));
+export async function createModel(input: ModelInput, context: WriteContext): Promise<ModelDto> {
+  return withNameConflict(input.name, () =>
+    audited(context, async (tx) => {
+      const model = toModelDto(await insertModel(tx, toWriteData(input)));
+      return { result: model, action: "model.created", resourceType: "model", resourceId: model.id, after: model };
+    }),
+  );
 }
 
 /** PUT: every editable field is replaced; fields left out go back to their defaults. */
-export async function replaceModel(id: string, input: ModelInput): Promise<ModelDto> {
-  await getModelOrThrow(id);
-  return withNameConflict(input.name, async () => toModelDto(await updateModelById(id, toWriteData(input))));
+export async function replaceModel(id: string, input: ModelInput, context: WriteContext): Promise<ModelDto> {
+  return saveModel(id, () => input, context);
 }
 
 /** PATCH: only the fields sent change; derived fields are worked out on the merged record. */
-export async function patchModel(id: string, patch: ModelPatch): Promise<ModelDto> {
-  const current = await getModelOrThrow(id);
-  const merged = { ...current, ...patch } as ModelInput;
-  if ("parameters_exact" in patch && !("parameter_count" in patch)) merged.parameter_count = null;
-  if ("parameter_count" in patch && !("parameters_exact" in patch) && patch.parameter_count !== current.parameter_count) {
-    merged.parameters_exact = null;
-  }
-  if (!("requirements" in patch) && ("parameters_exact" in patch || "parameter_count" in patch || "config" in patch)) {
-    merged.requirements = {};
-  }
-  return withNameConflict(merged.name, async () => toModelDto(await updateModelById(id, toWriteData(merged))));
+export async function patchModel(id: string, patch: ModelPatch, context: WriteContext): Promise<ModelDto> {
+  return saveModel(id, (current) => {
+    const merged = { ...current, ...patch } as ModelInput;
+    if ("parameters_exact" in patch && !("parameter_count" in patch)) merged.parameter_count = null;
+    if ("parameter_count" in patch && !("parameters_exact" in patch) && patch.parameter_count !== current.parameter_count) {
+      merged.parameters_exact = null;
+    }
+    if (!("requirements" in patch) && ("parameters_exact" in patch || "parameter_count" in patch || "config" in patch)) {
+      merged.requirements = {};
+    }
+    return merged;
+  }, context);
 }
 
-export async function deleteModel(id: string): Promise<void> {
+async function saveModel(id: string, next: (current: ModelDto) => ModelInput, context: WriteContext): Promise<ModelDto> {
   await getModelOrThrow(id);
-  await deleteModelById(id);
+  return audited(context, async (tx) => {
+    const before = await getModelOrThrow(id, tx);
+    const input = next(before);
+    const after = await withNameConflict(input.name, async () => toModelDto(await updateModelById(tx, id, toWriteData(input))));
+    return { result: after, action: "model.updated", resourceType: "model", resourceId: id, before, after };
+  });
+}
+
+export async function deleteModel(id: string, context: WriteContext): Promise<void> {
+  await getModelOrThrow(id);
+  await audited(context, async (tx) => {
+    const before = await getModelOrThrow(id, tx);
+    await deleteModelById(tx, id);
+    return { result: undefined, action: "model.deleted", resourceType: "model", resourceId: id, before };
+  });
 }
 
 export const getCatalogCounts = countModels;

@@ -13,7 +13,7 @@ export async function seedDemoCatalog(entries: unknown[] = demoModels): Promise<
   for (const entry of entries) {
     const input = modelInputSchema.parse(entry);
     if (existing.has(input.name)) continue;
-    await createModel(input);
+    await createModel(input, { actor: { type: "system", label: "demo catalog seed" } });
     created++;
   }
   return { created, skipped: entries.length - created };

@@ -34,7 +34,7 @@ describe("embedded PGlite database", () => {
     const created = await service.createModel({
       name: "acme/pglite-check", description: "", provider: "custom", license_restrictions: {}, requirements: {},
       tags: ["embedded"], source: { type: "custom" }, parameters_exact: 1_000_000_000,
-    });
+    }, { actor: { type: "system", label: "test" } });
     expect(created.parameter_count).toBe(1);
 
     await closeDatabase();

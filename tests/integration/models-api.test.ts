@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/v1/models/route";
 import * as item from "@/app/api/v1/models/[id]/route";
 import { closeDatabase, db } from "@/lib/db";
+import { BOOTSTRAP_TOKEN } from "./support/actors";
 import { call } from "./support/http";
+
+// Writes need an identity: these tests act as the bootstrap admin (permissions.test.ts covers who may).
+const write: typeof call = (handler, options = {}) =>
+  call(handler, { ...options, headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}`, ...options.headers } });
 
 const llama = {
   name: "meta-llama/Llama-3.1-8B-Instruct",
@@ -39,7 +44,7 @@ afterAll(async () => {
 
 describe("POST /api/v1/models", () => {
   it("registers a model: 201, Location, snake_case output with derived fields", async () => {
-    const res = await call(collection.POST, { method: "POST", url: "/api/v1/models", json: llama });
+    const res = await write(collection.POST, { method: "POST", url: "/api/v1/models", json: llama });
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe(`/api/v1/models/${res.body.id}`);
     expect(res.body).toMatchObject({
@@ -53,12 +58,12 @@ describe("POST /api/v1/models", () => {
     expect(Object.keys(res.body)).not.toContain("search_vector");
     expect(Object.keys(res.body)).not.toContain("searchVector");
     for (const model of others) {
-      expect((await call(collection.POST, { method: "POST", url: "/api/v1/models", json: model })).status).toBe(201);
+      expect((await write(collection.POST, { method: "POST", url: "/api/v1/models", json: model })).status).toBe(201);
     }
   });
 
   it("409 when the name is taken, and nothing changes", async () => {
-    const res = await call(collection.POST, { method: "POST", url: "/api/v1/models", json: { name: llama.name } });
+    const res = await write(collection.POST, { method: "POST", url: "/api/v1/models", json: { name: llama.name } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("conflict");
     expect(await (await db()).model.count()).toBe(1 + others.length);
@@ -77,14 +82,14 @@ describe("POST /api/v1/models", () => {
     ["a body over 1 MiB", { json: { name: "a/b", description: "x".repeat(1_100_000) } }, 413, "payload_too_large"],
   ])("rejects %s with the one error shape", async (_label, request, status, code) => {
     const before = await (await db()).model.count();
-    const res = await call(collection.POST, { method: "POST", url: "/api/v1/models", ...request });
+    const res = await write(collection.POST, { method: "POST", url: "/api/v1/models", ...request });
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ error: { code, message: expect.any(String), details: expect.any(Object) } });
     expect(await (await db()).model.count()).toBe(before);
   });
 
   it("422 lists each field", async () => {
-    const res = await call(collection.POST, { method: "POST", url: "/api/v1/models", json: { name: "", context_length: -1, colour: 1 } });
+    const res = await write(collection.POST, { method: "POST", url: "/api/v1/models", json: { name: "", context_length: -1, colour: 1 } });
     expect(Object.keys(res.body.error.details.fields).sort()).toEqual(["body", "context_length", "name"]);
   });
 });
@@ -161,18 +166,18 @@ describe("one model", () => {
 
   it("PATCH changes only what is sent and keeps the rest", async () => {
     const id = await idOf(llama.name);
-    const res = await call(item.PATCH, { method: "PATCH", params: { id }, json: { description: "Patched", tags: ["x"] } });
+    const res = await write(item.PATCH, { method: "PATCH", params: { id }, json: { description: "Patched", tags: ["x"] } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ description: "Patched", tags: ["x"], parameters_exact: 8030261248, context_length: 131072, license_type: "llama3.1" });
     expect(res.body.config).toMatchObject({ num_hidden_layers: 32 });
     expect(new Date(res.body.updated_at) >= new Date(res.body.created_at)).toBe(true);
-    expect((await call(item.PATCH, { method: "PATCH", params: { id }, json: {} })).status).toBe(422);
-    expect((await call(item.PATCH, { method: "PATCH", params: { id }, json: { name: "mistralai/Mistral-7B-v0.1" } })).status).toBe(409);
+    expect((await write(item.PATCH, { method: "PATCH", params: { id }, json: {} })).status).toBe(422);
+    expect((await write(item.PATCH, { method: "PATCH", params: { id }, json: { name: "mistralai/Mistral-7B-v0.1" } })).status).toBe(409);
   });
 
   it("PUT replaces the editable metadata: what is left out goes back to defaults", async () => {
     const id = await idOf("acme/internal-coder");
-    const res = await call(item.PUT, { method: "PUT", params: { id }, json: { name: "acme/internal-coder-v2", parameter_count: 14 } });
+    const res = await write(item.PUT, { method: "PUT", params: { id }, json: { name: "acme/internal-coder-v2", parameter_count: 14 } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id, name: "acme/internal-coder-v2", parameter_count: 14, context_length: null, tags: [], description: "", provider: "custom" });
     // The search index follows the rename.
@@ -182,9 +187,9 @@ describe("one model", () => {
 
   it("DELETE answers 204, then the model is gone (404)", async () => {
     const id = await idOf("acme/restricted");
-    const res = await call(item.DELETE, { method: "DELETE", params: { id } });
+    const res = await write(item.DELETE, { method: "DELETE", params: { id } });
     expect(res.status).toBe(204);
     expect((await call(item.GET, { params: { id } })).status).toBe(404);
-    expect((await call(item.DELETE, { method: "DELETE", params: { id } })).status).toBe(404);
+    expect((await write(item.DELETE, { method: "DELETE", params: { id } })).status).toBe(404);
   });
 });

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(listModelsEndpoint, async ({ query }) => listModels(query));
 
 // POST /api/v1/models: register a model
-export const POST = route(createModelEndpoint, async ({ body }) => {
-  const model = await createModel(body);
+export const POST = route(createModelEndpoint, async ({ body, actor, requestId }) => {
+  const model = await createModel(body, { actor, requestId });
   return created(model, `/api/v1/models/${model.id}`);
 });

@@ -10,13 +10,13 @@ export const dynamic = "force-dynamic";
 export const GET = route(getModelEndpoint, async ({ params }) => getModelOrThrow(params.id));
 
 // PUT /api/v1/models/{id}: replace the editable metadata
-export const PUT = route(replaceModelEndpoint, async ({ params, body }) => replaceModel(params.id, body));
+export const PUT = route(replaceModelEndpoint, async ({ params, body, actor, requestId }) => replaceModel(params.id, body, { actor, requestId }));
 
 // PATCH /api/v1/models/{id}: change some fields
-export const PATCH = route(patchModelEndpoint, async ({ params, body }) => patchModel(params.id, body));
+export const PATCH = route(patchModelEndpoint, async ({ params, body, actor, requestId }) => patchModel(params.id, body, { actor, requestId }));
 
 // DELETE /api/v1/models/{id}: remove a model
-export const DELETE = route(deleteModelEndpoint, async ({ params }) => {
-  await deleteModel(params.id);
+export const DELETE = route(deleteModelEndpoint, async ({ params, actor, requestId }) => {
+  await deleteModel(params.id, { actor, requestId });
   return noContent();
 });

@@ -1,0 +1,98 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
+import { roles, type Role } from "@/lib/auth/roles";
+import type { UserDto } from "@/lib/auth/schema";
+import { ApiError } from "@/lib/client/api";
+import { useUpdateUser, type UserPatch } from "@/lib/client/accounts";
+import { formatDate } from "@/lib/format";
+
+const th = "px-4 py-3 font-medium";
+
+/** Users with their role and status changed in place; the server's refusal shows above the table. */
+export function UserTable({ users, currentUserId }: { users: UserDto[]; currentUserId: string | null }) {
+  const router = useRouter();
+  const update = useUpdateUser();
+  const [error, setError] = useState<string | null>(null);
+  const busyId = update.isPending ? update.variables?.id : undefined;
+
+  function change(user: UserDto, patch: UserPatch, revert?: () => void) {
+    setError(null);
+    update.mutate(
+      { id: user.id, patch },
+      {
+        onSuccess: () => router.refresh(),
+        onError: (e) => {
+          revert?.();
+          setError(`${user.email}: ${e instanceof ApiError ? e.message : "the registry could not be reached. Try again."}`);
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className={th}>Email</th>
+              <th scope="col" className={th}>Name</th>
+              <th scope="col" className={th}>Role</th>
+              <th scope="col" className={th}>Status</th>
+              <th scope="col" className={th}>Created</th>
+              <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {users.map((user) => (
+              // Keyed on the saved values, so each row shows what the server holds after a refresh.
+              <tr key={`${user.id}:${user.role}:${user.disabled}`} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                <td className="px-4 py-3 font-medium break-all">
+                  {user.email}
+                  {user.id === currentUserId ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
+                </td>
+                <td className="px-4 py-3 text-zinc-700 dark:text-zinc-300">{user.name ?? "—"}</td>
+                <td className="px-4 py-3">
+                  <Select
+                    aria-label={`Role for ${user.email}`}
+                    defaultValue={user.role}
+                    disabled={busyId === user.id}
+                    onChange={(event) => {
+                      const select = event.currentTarget;
+                      change(user, { role: select.value as Role }, () => (select.value = user.role));
+                    }}
+                    className="w-32 py-1"
+                  >
+                    {roles.map((role) => <option key={role} value={role}>{role}</option>)}
+                  </Select>
+                </td>
+                <td className="px-4 py-3">{user.disabled ? <Badge tone="bad">disabled</Badge> : <Badge tone="good">active</Badge>}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-zinc-700 dark:text-zinc-300">{formatDate(user.created_at)}</td>
+                <td className="px-4 py-3 text-right">
+                  {user.id === currentUserId ? null : (
+                    <Button
+                      variant={user.disabled ? "secondary" : "ghost"}
+                      className="h-8 px-3"
+                      aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                      disabled={busyId === user.id}
+                      onClick={() => change(user, { disabled: !user.disabled })}
+                    >
+                      {user.disabled ? "Enable" : "Disable"}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
