@@ -1,6 +1,7 @@
-// The committed migrations and schema.prisma must describe the same database: this fails when
+// The committed migrations and the Prisma schema (prisma/schema/*.prisma) must describe the same database: this fails when
 // one is changed without the other.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/connect";
@@ -29,7 +30,9 @@ describe("migrations", () => {
   });
 
   it("match schema.prisma: tables, columns, types, nullability, enums, indexes, foreign keys", async () => {
-    const expected = readPrismaSchema(await readFile("prisma/schema.prisma", "utf8"));
+    const files = (await readdir("prisma/schema")).filter((f) => f.endsWith(".prisma"));
+    const source = (await Promise.all(files.map((f) => readFile(path.join("prisma/schema", f), "utf8")))).join("\n");
+    const expected = readPrismaSchema(source);
     const actual = await readDatabaseShape(client);
 
     const actualTables = [...new Set(actual.columns.map((c) => c.table))].sort();
