@@ -16,11 +16,15 @@ const envSchema = z.object({
   CLAMAV_HOST: z.string().min(1).default("localhost"),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
   LEADERBOARD_UPDATE_INTERVAL: cron.default("0 */6 * * *"),
+  // The benchmark runner only calls endpoints on these hosts ("host" or "host:port", comma-separated):
+  // it sends requests on a user's behalf, so it must not become a way to reach arbitrary servers.
+  BENCHMARK_ALLOWED_HOSTS: z.string().default(""),
   PUBLIC_READ: z.enum(["true", "false"]).default("true"),
   BUDMODEL_ADMIN_TOKEN: z.string().min(16, "BUDMODEL_ADMIN_TOKEN must be at least 16 characters").optional(),
   BUDMODEL_ADMIN_EMAIL: z.email().optional(),
   BUDMODEL_ADMIN_PASSWORD: z.string().min(12, "BUDMODEL_ADMIN_PASSWORD must be at least 12 characters").optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.url().optional(),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

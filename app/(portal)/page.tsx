@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { can, getPortalActor } from "@/lib/auth/portal";
 import { getCatalogCounts, listModels } from "@/lib/models/service";
 import { formatParameters } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [counts, recent] = await Promise.all([
+  const [counts, recent, actor] = await Promise.all([
     getCatalogCounts(),
     listModels({ page: 1, page_size: 5, sort: "created_at", order: "desc" }),
+    getPortalActor(),
   ]);
+  const mayRegister = can(actor, "engineer");
   const stats = [
     { label: "Models", value: counts.total, href: "/models" },
     { label: "From Hugging Face", value: counts.byProvider.huggingface ?? 0, href: "/models?provider=huggingface" },
@@ -22,7 +25,7 @@ export default async function HomePage() {
       <PageHeader
         title="Model registry"
         description="Find a model, see what it needs to run and whether you may use it."
-        actions={<ButtonLink href="/models/new">Register a model</ButtonLink>}
+        actions={mayRegister ? <ButtonLink href="/models/new">Register a model</ButtonLink> : undefined}
       />
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         {stats.map((stat) => (

@@ -12,15 +12,15 @@ import { useUpdateUser, type UserPatch } from "@/lib/client/accounts";
 import { formatDate } from "@/lib/format";
 
 const th = "px-4 py-3 font-medium";
+type Change = (user: UserDto, patch: UserPatch, revert?: () => void) => void;
 
 /** Users with their role and status changed in place; the server's refusal shows above the table. */
 export function UserTable({ users, currentUserId }: { users: UserDto[]; currentUserId: string | null }) {
   const router = useRouter();
   const update = useUpdateUser();
   const [error, setError] = useState<string | null>(null);
-  const busyId = update.isPending ? update.variables?.id : undefined;
 
-  function change(user: UserDto, patch: UserPatch, revert?: () => void) {
+  const change: Change = (user, patch, revert) => {
     setError(null);
     update.mutate(
       { id: user.id, patch },
@@ -32,7 +32,7 @@ export function UserTable({ users, currentUserId }: { users: UserDto[]; currentU
         },
       },
     );
-  }
+  };
 
   return (
     <div className="space-y-4">
@@ -52,47 +52,61 @@ export function UserTable({ users, currentUserId }: { users: UserDto[]; currentU
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {users.map((user) => (
-              // Keyed on the saved values, so each row shows what the server holds after a refresh.
-              <tr key={`${user.id}:${user.role}:${user.disabled}`} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <td className="px-4 py-3 font-medium break-all">
-                  {user.email}
-                  {user.id === currentUserId ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
-                </td>
-                <td className="px-4 py-3 text-zinc-700 dark:text-zinc-300">{user.name ?? "—"}</td>
-                <td className="px-4 py-3">
-                  <Select
-                    aria-label={`Role for ${user.email}`}
-                    defaultValue={user.role}
-                    disabled={busyId === user.id}
-                    onChange={(event) => {
-                      const select = event.currentTarget;
-                      change(user, { role: select.value as Role }, () => (select.value = user.role));
-                    }}
-                    className="w-32 py-1"
-                  >
-                    {roles.map((role) => <option key={role} value={role}>{role}</option>)}
-                  </Select>
-                </td>
-                <td className="px-4 py-3">{user.disabled ? <Badge tone="bad">disabled</Badge> : <Badge tone="good">active</Badge>}</td>
-                <td className="px-4 py-3 whitespace-nowrap text-zinc-700 dark:text-zinc-300">{formatDate(user.created_at)}</td>
-                <td className="px-4 py-3 text-right">
-                  {user.id === currentUserId ? null : (
-                    <Button
-                      variant={user.disabled ? "secondary" : "ghost"}
-                      className="h-8 px-3"
-                      aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-                      disabled={busyId === user.id}
-                      onClick={() => change(user, { disabled: !user.disabled })}
-                    >
-                      {user.disabled ? "Enable" : "Disable"}
-                    </Button>
-                  )}
-                </td>
-              </tr>
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} busy={update.isPending && update.variables?.id === user.id} change={change} />
             ))}
           </tbody>
         </table>
       </div>
     </div>
+  );
+}
+
+// Controls stay enabled while saving (disabling them would drop keyboard focus); `busy` only
+// ignores repeat clicks.
+function UserRow({ user, isSelf, busy, change }: { user: UserDto; isSelf: boolean; busy: boolean; change: Change }) {
+  const [role, setRole] = useState<Role>(user.role);
+  const [savedRole, setSavedRole] = useState<Role>(user.role);
+  if (savedRole !== user.role) {
+    // The server's value changed (after a refresh): show it.
+    setSavedRole(user.role);
+    setRole(user.role);
+  }
+  return (
+    <tr aria-busy={busy || undefined} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+      <td className="px-4 py-3 font-medium break-all">
+        {user.email}
+        {isSelf ? <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span> : null}
+      </td>
+      <td className="px-4 py-3 text-zinc-700 dark:text-zinc-300">{user.name ?? "—"}</td>
+      <td className="px-4 py-3">
+        <Select
+          aria-label={`Role for ${user.email}`}
+          value={role}
+          onChange={(event) => {
+            const next = event.currentTarget.value as Role;
+            setRole(next);
+            change(user, { role: next }, () => setRole(user.role));
+          }}
+          className="w-32 py-1"
+        >
+          {roles.map((r) => <option key={r} value={r}>{r}</option>)}
+        </Select>
+      </td>
+      <td className="px-4 py-3">{user.disabled ? <Badge tone="bad">disabled</Badge> : <Badge tone="good">active</Badge>}</td>
+      <td className="px-4 py-3 whitespace-nowrap text-zinc-700 dark:text-zinc-300">{formatDate(user.created_at)}</td>
+      <td className="px-4 py-3 text-right">
+        {isSelf ? null : (
+          <Button
+            variant="secondary"
+            className="h-8 px-3"
+            aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+            aria-disabled={busy || undefined}
+            onClick={() => !busy && change(user, { disabled: !user.disabled })}
+          >
+            {user.disabled ? "Enable" : "Disable"}
+          </Button>
+        )}
+      </td>
+    </tr>
   );
 }

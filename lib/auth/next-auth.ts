@@ -11,6 +11,10 @@ import { deleteSession, findOidcAccount, findUserForSignIn, insertSession, inser
 import { signInLimits } from "./sign-in-limits";
 import { authSecret } from "./secret";
 
+// Without NEXTAUTH_URL, next-auth takes its own address from each request's Host header (it
+// reads this flag from the environment itself), so sign-in works on whatever address serves us.
+if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
 type OidcProfile = { sub: string; email?: string; name?: string; email_verified?: boolean };
 
 export function oidcProvider(): OAuthConfig<OidcProfile> | null {

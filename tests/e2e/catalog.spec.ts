@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-
-const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+import { shot, signIn } from "./support";
 
 test("the home page counts the demo catalog", async ({ page }) => {
   await page.goto("/");
@@ -49,6 +48,7 @@ test("an impossible filter shows a clear message, and no matches shows the empty
 test("register a model, see server validation beside the field, edit it, delete it", async ({ page }) => {
   const name = `acme/Test-Model-${Date.now()}`;
   const existing = (await (await page.request.get("/api/v1/models?page_size=1")).json()).data[0].name;
+  await signIn(page);
   await page.goto("/models/new");
   await page.getByLabel("Name").fill(existing);
   await page.getByRole("button", { name: "Register model" }).click();

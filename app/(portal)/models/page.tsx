@@ -4,6 +4,7 @@ import { ModelTable } from "@/components/models/model-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
+import { can, getPortalActor } from "@/lib/auth/portal";
 import { listModelsQuerySchema } from "@/lib/models/schema";
 import { getFacetValues, listModels } from "@/lib/models/service";
 
@@ -20,14 +21,18 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
       .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
   );
   const parsed = listModelsQuerySchema.safeParse(values);
-  const facets = await getFacetValues();
-  const result = parsed.success ? await listModels(parsed.data) : null;
+  const [facets, result, actor] = await Promise.all([
+    getFacetValues(),
+    parsed.success ? listModels(parsed.data) : null,
+    getPortalActor(),
+  ]);
+  const mayRegister = can(actor, "engineer");
   return (
     <>
       <PageHeader
         title="Models"
         description={result ? `${result.total.toLocaleString("en-US")} model${result.total === 1 ? "" : "s"}` : undefined}
-        actions={<ButtonLink href="/models/new">Register a model</ButtonLink>}
+        actions={mayRegister ? <ButtonLink href="/models/new">Register a model</ButtonLink> : undefined}
       />
       <div className="space-y-6">
         <CatalogFilters values={values} facets={facets} />

@@ -20,7 +20,7 @@ export async function sessionCookieFor(userId: string, expiresInMs = 3600_000): 
   return { cookie: `next-auth.session-token=${jwt}`, sessionId: session.id };
 }
 
-export async function createIdentity(role: Role, label = role): Promise<TestIdentity> {
+export async function createIdentity(role: Role, label: string = role): Promise<TestIdentity> {
   const email = `${label}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const user = await createUser({ email, name: label, password: "correct-horse-battery", role }, system);
   const { cookie, sessionId } = await sessionCookieFor(user.id);

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeleteModelButton } from "@/components/models/delete-model-button";
+import { ModelHistory } from "@/components/models/model-history";
 import { LicenseStatusBadge, ScanBadge } from "@/components/models/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
+import { listResourceHistory } from "@/lib/audit/service";
+import { can, getPortalActor } from "@/lib/auth/portal";
 import { formatContext, formatDate, formatInteger, formatParameters } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
 import type { ModelDto } from "@/lib/models/schema";
@@ -54,6 +57,8 @@ function Requirements({ requirements }: { requirements: Record<string, unknown> 
 
 export default async function ModelPage({ params }: Props) {
   const model = await loadModel((await params).id);
+  const [actor, history] = await Promise.all([getPortalActor(), listResourceHistory("model", model.id, 1, 20)]);
+  const [mayEdit, mayDelete] = [can(actor, "engineer"), can(actor, "admin")];
   const config = model.config ?? {};
   const source = model.source as { type?: string; repo_id?: string | null; revision?: string | null; url?: string | null };
   return (
@@ -68,10 +73,12 @@ export default async function ModelPage({ params }: Props) {
           </div>
         }
         actions={
-          <>
-            <ButtonLink href={`/models/${model.id}/edit`} variant="secondary">Edit</ButtonLink>
-            <DeleteModelButton id={model.id} name={model.name} />
-          </>
+          mayEdit || mayDelete ? (
+            <>
+              {mayEdit ? <ButtonLink href={`/models/${model.id}/edit`} variant="secondary">Edit</ButtonLink> : null}
+              {mayDelete ? <DeleteModelButton id={model.id} name={model.name} /> : null}
+            </>
+          ) : undefined
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -106,6 +113,7 @@ export default async function ModelPage({ params }: Props) {
             </Card>
           ) : null}
           <Card title="Hardware requirements"><Requirements requirements={model.requirements} /></Card>
+          <ModelHistory events={history.data} total={history.total} />
         </div>
         <div className="space-y-6">
           <Card title="License">

@@ -17,9 +17,11 @@ export async function POST(request: Request, context: Context) {
     const retryAfter = signInLimits.retryAfter(email, clientAddress(request.headers));
     if (retryAfter > 0) {
       const message = `Too many failed sign-ins: try again in ${Math.ceil(retryAfter / 60)} minute(s)`;
-      // `url` lets next-auth's client report the error; `error` is the API's one shape.
+      // `url` lets next-auth's client report the error (it must be absolute: the client parses
+      // it with new URL() and throws on a bare path); `error` is the API's one shape.
+      const url = new URL(`/signin?error=RateLimited&retry_after=${retryAfter}`, request.url).href;
       return Response.json(
-        { url: `/signin?error=RateLimited&retry_after=${retryAfter}`, error: { code: "rate_limited", message, details: { retry_after: retryAfter } } },
+        { url, error: { code: "rate_limited", message, details: { retry_after: retryAfter } } },
         { status: 429, headers: { "Retry-After": String(retryAfter) } },
       );
     }
