@@ -40,7 +40,8 @@ describe("embedded PGlite database", () => {
     await closeDatabase();
     const reopened = await service.getModelOrThrow(created.id);
     expect(reopened.tags).toEqual(["embedded"]);
-  });
+    // PGlite opens its WebAssembly Postgres twice here and seeds the catalog: slow on a busy machine.
+  }, 180_000);
 
   it("refuses a data folder that another live process holds", async () => {
     const { closeDatabase } = await import("@/lib/db");
