@@ -18,7 +18,7 @@ test("sign in, create a token that works against the API, sign out", async ({ pa
   await api.dispose();
 
   await page.getByRole("button", { name: "I have copied it" }).click();
-  await expect(page.getByRole("cell", { name: "e2e pipeline" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "e2e pipeline", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 });
@@ -36,6 +36,7 @@ test("a viewer sees no edit buttons; an admin changes a user's role", async ({ p
   await page.goto("/models");
   await expect(page.getByRole("link", { name: "Register a model" })).toHaveCount(0);
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await signIn(page);
   await page.goto("/admin/users");
