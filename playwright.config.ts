@@ -6,6 +6,9 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 9185);
+// The Hub stand-in (scripts/hub-standin) that imports read from; its download host is the next port.
+const hubPort = Number(process.env.E2E_HUB_PORT ?? 9187);
+const hubUrl = `http://127.0.0.1:${hubPort}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "budmodel-e2e-"));
 
 export default defineConfig({
@@ -27,15 +30,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/v1/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: {
-      BUDMODEL_DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1",
-      BUDMODEL_ADMIN_EMAIL: "admin@e2e.test", BUDMODEL_ADMIN_PASSWORD: "e2e-admin-password",
-      BUDMODEL_ADMIN_TOKEN: "e2e-bootstrap-token-0123456789", NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  webServer: [
+    {
+      command: "npx tsx scripts/hub-standin/main.ts",
+      url: `${hubUrl}/api/models/hf-internal-testing/tiny-random-LlamaForCausalLM`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { HUB_STANDIN_PORT: String(hubPort) },
     },
-  },
+    {
+      command: `npx next start -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/v1/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        BUDMODEL_DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1",
+        BUDMODEL_ADMIN_EMAIL: "admin@e2e.test", BUDMODEL_ADMIN_PASSWORD: "e2e-admin-password",
+        BUDMODEL_ADMIN_TOKEN: "e2e-bootstrap-token-0123456789", NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        HF_ENDPOINT: hubUrl, HUGGINGFACE_TOKEN: "hf_standin_granted_0123456789",
+        // Scans: clamd as scripts/clamd.sh runs it (scripts/test.sh starts it before the tests).
+        CLAMAV_HOST: process.env.CLAMAV_HOST ?? "127.0.0.1", CLAMAV_PORT: process.env.CLAMAV_PORT ?? "3310",
+      },
+    },
+  ],
 });

@@ -1,18 +1,24 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PendingLicenseCount } from "@/components/licenses/pending-count";
 import { cn } from "@/components/ui/cn";
 import { roleAtLeast, type Role } from "@/lib/auth/roles";
 
-type NavItem = { href: string; label: string; role?: Role | "signed_in" };
+type NavItem = { href: string; label: string; role?: Role | "signed_in"; badge?: "pendingLicenses" };
 
 // Later features (licenses, scans, leaderboard) join this list. Hiding a link is a courtesy:
 // each page and API route checks the role itself.
 export const navItems: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/models", label: "Models" },
+  { href: "/licenses", label: "Licenses" },
+  { href: "/leaderboard", label: "Leaderboard" },
+  { href: "/benchmarks", label: "Benchmarks" },
   { href: "/docs", label: "API" },
   { href: "/settings/tokens", label: "Tokens", role: "signed_in" },
+  { href: "/admin/licenses", label: "Reviews", role: "admin", badge: "pendingLicenses" },
+  { href: "/admin/hardware", label: "Hardware", role: "admin" },
   { href: "/admin/users", label: "Users", role: "admin" },
   { href: "/admin/audit", label: "Audit", role: "admin" },
 ];
@@ -41,6 +47,7 @@ export function Nav({ role }: { role: Role | null }) {
             )}
           >
             {item.label}
+            {item.badge === "pendingLicenses" ? <PendingLicenseCount /> : null}
           </Link>
         );
       })}

@@ -34,6 +34,20 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Artifacts and scans (lib/scans).
+  BUDMODEL_ARTIFACT_DIR: z.string().min(1).optional(),
+  BUDMODEL_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(50 * 1024 ** 3),
+  CLAMAV_MAX_STREAM_BYTES: z.coerce.number().int().min(1).max(2 ** 31 - 1, "ClamAV cannot scan 2 GiB or more").default(2000 * 1024 ** 2),
+  SCAN_WORKERS_IN_SERVER: z.enum(["true", "false"]).default("true"),
+  SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  SCAN_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(5),
+  SCAN_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(10),
+  SCAN_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(30),
+  SCAN_ARCHIVE_MAX_TOTAL_BYTES: z.coerce.number().int().min(1).default(64 * 1024 ** 3),
+  SCAN_ARCHIVE_MAX_RATIO: z.coerce.number().min(2).default(100),
+  SCAN_ARCHIVE_MAX_DEPTH: z.coerce.number().int().min(1).max(10).default(3),
+  // How often the queue looks for jobs whose worker stopped (missed heartbeats) and retries them.
+  QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -53,4 +67,5 @@ function parseEnv(): Env {
 export const env = parseEnv();
 
 export const dataDir = path.resolve(env.BUDMODEL_DATA_DIR);
+export const artifactDir = path.resolve(/*turbopackIgnore: true*/ env.BUDMODEL_ARTIFACT_DIR ?? path.join(dataDir, "artifacts"));
 export const version: string = packageJson.version;

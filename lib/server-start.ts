@@ -4,14 +4,22 @@ import path from "node:path";
 import { ensureConfiguredAdmin, ensureDemoAdmin } from "@/lib/auth/service";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { dataDir, env } from "@/lib/env";
+import { stopBoss } from "@/lib/jobs/boss";
+import { startJobs } from "@/lib/jobs/start";
+import { refreshAtStartup } from "@/lib/leaderboard/service";
+import { syncLicenseCatalog } from "@/lib/licenses/sync";
+import { seedDemoBenchmarks } from "@/lib/seed/demo-benchmark-seed";
 import { seedIfEmpty } from "@/lib/seed/demo-catalog";
 
 export async function startServer(): Promise<void> {
   try {
     const { kind } = await getDatabase();
+    let demoBenchmarks = 0;
+    await syncLicenseCatalog();
     await ensureConfiguredAdmin();
     if (kind === "pglite" && env.BUDMODEL_SEED_DEMO === "true") {
       await seedIfEmpty();
+      demoBenchmarks = await seedDemoBenchmarks();
       const demo = await ensureDemoAdmin();
       if (demo) {
         const file = path.join(dataDir, "demo-admin.txt");
@@ -20,13 +28,16 @@ export async function startServer(): Promise<void> {
       }
     }
     console.log(JSON.stringify({ level: "info", msg: "database ready", kind }));
+    await refreshAtStartup({ actor: { type: "system", label: "leaderboard start-up refresh" } }, demoBenchmarks > 0);
+    await startJobs();
   } catch (error) {
     // The server still starts: requests answer 503 and the database is retried on each one.
     console.error(JSON.stringify({ level: "error", msg: "database not ready", error: (error as Error).message }));
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      closeDatabase().finally(() => process.exit(0));
+      // The job queue first: on the embedded database it shares PGlite, which closes last.
+      stopBoss().catch(() => undefined).finally(() => closeDatabase().finally(() => process.exit(0)));
     });
   }
 }

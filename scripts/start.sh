@@ -16,5 +16,11 @@ if [ ! -f "$stamp" ] || [ -n "$(find app components lib prisma proxy.ts instrume
   npx next build
 fi
 
+# clamd for artifact scans, best effort: the portal and API work without it; scans then fail with
+# "clamd is unreachable" until it runs. Skipped when CLAMAV_HOST points at another machine's clamd.
+if [ -z "${CLAMAV_HOST:-}" ] || [ "${CLAMAV_HOST}" = localhost ] || [ "${CLAMAV_HOST}" = 127.0.0.1 ]; then
+  ( source scripts/lib/system.sh && CLAMD_PORT="${CLAMAV_PORT:-3310}" ensure_clamd ) || echo "clamd is not running: scans will fail until it does (scripts/clamd.sh)" >&2
+fi
+
 echo "budmodel: http://localhost:${PORT:-9084} (database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-embedded, in ${BUDMODEL_DATA_DIR:-./data}})"
 exec npx next start -p "${PORT:-9084}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: every check, on a fresh Debian machine with Node 20. Installs what is missing
-# (Chromium, PostgreSQL, npm packages), then runs lint, type-check, unit and integration tests
+# (Chromium, PostgreSQL, ClamAV, npm packages), then runs lint, type-check, unit and integration tests
 # (against a real PostgreSQL database made for the run), the production build, and the
 # end-to-end tests in Chromium. Ends with one line: "tests: N passed, N failed".
 set -euo pipefail
@@ -13,6 +13,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "System packages"
 ensure_chromium
 ensure_postgres   # exports TEST_DATABASE_ADMIN_URL
+ensure_clamd      # clamd on 127.0.0.1:3310 for the scan tests; exports CLAMAV_HOST/PORT
 
 step "npm packages"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

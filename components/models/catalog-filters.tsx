@@ -1,5 +1,6 @@
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { gpuTypes } from "@/lib/hardware/gpus";
 import { licenseStatuses, modelSorts, providers, scanStatuses } from "@/lib/models/schema";
 
 type Values = Record<string, string | undefined>;
@@ -63,6 +64,12 @@ export function CatalogFilters({ values, facets }: { values: Values; facets: Fac
             {[4096, 8192, 32768, 131072, 1048576].map((n) => (
               <option key={n} value={n}>{n >= 1048576 ? `${n / 1048576}M` : `${n / 1024}K`}+</option>
             ))}
+          </Select>
+        </Field>
+        <Field id="fits_on" label="Fits on">
+          <Select id="fits_on" name="fits_on" defaultValue={values.fits_on ?? ""}>
+            <option value="">Any GPU</option>
+            {gpuTypes.map((gpu) => <option key={gpu.id} value={gpu.id}>one {gpu.name.replace(/^(NVIDIA|AMD) (GeForce |Instinct )?/, "")}</option>)}
           </Select>
         </Field>
         <Field id="sort" label="Sort by">

@@ -3,7 +3,10 @@ import type { AuditEventDto } from "@/lib/audit/schema";
 import { formatDate } from "@/lib/format";
 
 const SHOWN_FIELDS = 6;
-const verbs: Record<string, string> = { "model.created": "Registered", "model.updated": "Edited", "model.deleted": "Deleted" };
+const verbs: Record<string, string> = {
+  "model.created": "Registered", "model.updated": "Edited", "model.deleted": "Deleted",
+  "model.imported": "Imported from the Hub", "model.synced": "Synced from the Hub",
+};
 
 function fieldList(changes: AuditEventDto["changes"]): string {
   const fields = Object.keys(changes).filter((field) => field !== "id");
@@ -32,7 +35,7 @@ export function ModelHistory({ events, total }: { events: AuditEventDto[]; total
                   <time dateTime={event.at} className="text-xs whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400">{formatDate(event.at)}</time>
                 </div>
                 <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-                  {event.action === "model.created" ? "Set: " : "Changed: "}
+                  {event.action === "model.created" || event.action === "model.imported" ? "Set: " : "Changed: "}
                   <span className="font-mono">{fieldList(event.changes)}</span>
                 </p>
               </li>

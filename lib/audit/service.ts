@@ -23,7 +23,12 @@ export interface AuditedChange<T> {
   after?: Record<string, unknown> | null;
 }
 
-export async function audited<T>(context: WriteContext, write: (tx: DbClient) => Promise<AuditedChange<T>>): Promise<T> {
+/** `timeout` (ms) lifts Prisma's 5 s limit on the transaction, for a write that is big by nature. */
+export async function audited<T>(
+  context: WriteContext,
+  write: (tx: DbClient) => Promise<AuditedChange<T>>,
+  options: { timeout?: number } = {},
+): Promise<T> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const change = await write(tx);
@@ -36,7 +41,7 @@ export async function audited<T>(context: WriteContext, write: (tx: DbClient) =>
       requestId: context.requestId ?? null,
     });
     return change.result;
-  });
+  }, options.timeout ? { timeout: options.timeout, maxWait: options.timeout } : undefined);
 }
 
 export function toAuditEventDto(row: AuditRow): AuditEventDto {

@@ -49,6 +49,11 @@ export function useDeleteModel(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>(`/api/v1/models/${id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.models }),
+    onSuccess: () => {
+      // The model's own queries (requirements, scans, ...) would only 404 now: drop them, and
+      // refresh the lists without holding up the navigation away.
+      queryClient.removeQueries({ queryKey: queryKeys.model(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.models });
+    },
   });
 }

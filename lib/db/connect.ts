@@ -15,6 +15,8 @@ export type DatabaseKind = "postgres" | "pglite";
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  /** The embedded database itself, for the job queue to share (pg-boss's fromPglite); null on PostgreSQL. */
+  pglite: PGlite | null;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ async function openPostgres(
   return {
     kind: "postgres",
     prisma,
+    pglite: null,
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
@@ -91,6 +94,7 @@ async function openPglite(
   return {
     kind: "pglite",
     prisma,
+    pglite,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -23,6 +23,14 @@ export interface Endpoint<
   role: Access;
   query?: Query;
   body?: Body;
+  /** Path parameters' schemas, for the OpenAPI document (a path parameter is a UUID otherwise). */
+  params?: z.ZodObject;
+  /**
+   * Reads the request body into what `body` validates, for endpoints that take more than JSON
+   * (a multipart upload, say); JSON only when absent. `multipart` documents the form it reads.
+   */
+  readBody?: (request: Request) => Promise<unknown>;
+  multipart?: z.ZodType;
   success: { status: number; description: string; schema?: z.ZodType; contentTypes?: string[] };
   /** Error statuses this endpoint can answer besides 400/422/500. */
   errors?: number[];

@@ -31,7 +31,7 @@ export function route<Q extends z.ZodType | undefined, B extends z.ZodType | und
       authorize(actor, endpoint.role);
       checkSameOrigin(actor, request);
       const query = parseQuery(endpoint.query, new URL(request.url).searchParams);
-      const body = endpoint.body ? endpoint.body.safeParse(await readJsonBody(request)) : undefined;
+      const body = endpoint.body ? endpoint.body.safeParse(await (endpoint.readBody ?? readJsonBody)(request)) : undefined;
       if (body && !body.success) throw validationError(body.error, "body");
       const params = Object.fromEntries(
         Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, String(v)]),

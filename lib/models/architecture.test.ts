@@ -140,6 +140,11 @@ describe("kvCacheBytesPerToken", () => {
     expect(kvCacheBytesPerToken(LLAMA_31_70B, 2)).toBe(2 * 80 * 8 * 128 * 2);
   });
 
+  it("caches the latent, not K and V, with multi-head latent attention (DeepSeek-V3)", () => {
+    const deepseekV3: ArchitectureConfig = { ...LLAMA_31_70B, num_hidden_layers: 61, num_attention_heads: 128, num_key_value_heads: 128, kv_lora_rank: 512, qk_rope_head_dim: 64 };
+    expect(kvCacheBytesPerToken(deepseekV3)).toBe(61 * (512 + 64) * 2);
+  });
+
   it("scales with bytes per element", () => {
     expect(kvCacheBytesPerToken(LLAMA_31_8B, 1)).toBe(65_536);
     expect(kvCacheBytesPerToken(LLAMA_31_8B)).toBe(131_072);

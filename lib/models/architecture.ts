@@ -80,6 +80,11 @@ export type ArchitectureConfig = {
   shared_expert_intermediate_size?: number;
   /** Bias on the router (gpt-oss). */
   router_bias?: boolean;
+
+  /** Multi-head latent attention (DeepSeek V2/V3): width of the cached K/V latent. */
+  kv_lora_rank?: number;
+  /** With kv_lora_rank: the decoupled rotary key width cached beside the latent. */
+  qk_rope_head_dim?: number;
 };
 
 const DEFAULT_NORMS_PER_LAYER = 2;
@@ -161,8 +166,12 @@ export function estimateParameters(config: ArchitectureConfig): number {
   return total;
 }
 
-/** KV-cache bytes per token: 2 (K and V) x layers x kv_heads x head_dim x bytes per element. */
+/**
+ * KV-cache bytes per token: 2 (K and V) x layers x kv_heads x head_dim x bytes per element; with
+ * multi-head latent attention, layers x (kv_lora_rank + qk_rope_head_dim) x bytes.
+ */
 export function kvCacheBytesPerToken(config: ArchitectureConfig, bytesPerElement = 2): number {
+  if (config.kv_lora_rank) return config.num_hidden_layers * (config.kv_lora_rank + (config.qk_rope_head_dim ?? 0)) * bytesPerElement;
   return 2 * config.num_hidden_layers * kvHeads(config) * headDim(config) * bytesPerElement;
 }
 

@@ -2,7 +2,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
-import { commercialLicenseIds } from "@/lib/licenses/commercial";
+import { commercialUseSql } from "@/lib/licenses/queries";
+import { findGpuType } from "@/lib/hardware/gpus";
 import type { ListModelsQuery } from "./schema";
 
 export const modelSelect = {
@@ -56,9 +57,16 @@ export function listWhere(query: ListModelsQuery): Prisma.Sql {
   if (query.max_params !== undefined) conditions.push(Prisma.sql`parameter_count <= ${query.max_params}`);
   if (query.min_context !== undefined) conditions.push(Prisma.sql`context_length >= ${query.min_context}`);
   if (query.commercial_use !== undefined) {
-    const allowed = Prisma.sql`(license_type = ANY(${[...commercialLicenseIds]}::text[])
-      AND coalesce(license_restrictions->>'commercial_use', 'true') <> 'false')`;
+    // From the license knowledge base, with the model's own restrictions overriding it.
+    const allowed = commercialUseSql();
     conditions.push(query.commercial_use ? allowed : Prisma.sql`NOT coalesce(${allowed}, false)`);
+  }
+  if (query.fits_on !== undefined) {
+    // min_gpu_memory_gb already leaves the engine's 10% headroom; requirements may be edited by
+    // hand, so only a JSON number counts.
+    const memoryGb = findGpuType(query.fits_on)?.memoryGb ?? 0;
+    conditions.push(Prisma.sql`(CASE WHEN jsonb_typeof(requirements->'min_gpu_memory_gb') = 'number'
+      THEN (requirements->>'min_gpu_memory_gb')::float8 END) <= ${memoryGb}`);
   }
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
@@ -92,6 +100,14 @@ export async function findModels(query: ListModelsQuery): Promise<{ rows: ModelR
     Prisma.sql`SELECT count(*) AS total FROM models ${listWhere(query)}`,
   );
   return { rows, total: Number(count.total) };
+}
+
+/** The model imported from a Hub repository (repo ids are case-insensitive on the Hub). */
+export async function findModelBySourceRepo(repoId: string, client?: DbClient): Promise<ModelRow | null> {
+  const rows = await (client ?? (await db())).$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT id FROM models WHERE provider = 'huggingface' AND lower(source->>'repo_id') = lower(${repoId}) LIMIT 1`,
+  );
+  return rows.length ? findModelById(rows[0].id, client) : null;
 }
 
 export async function findModelById(id: string, client?: DbClient): Promise<ModelRow | null> {
@@ -129,7 +145,7 @@ export async function findFacetValues(): Promise<{ architectures: string[]; lice
   const prisma = await db();
   const distinct = async (field: "architecture" | "licenseType" | "task") =>
     (await prisma.model.findMany({ where: { [field]: { not: null } }, distinct: [field], select: { [field]: true }, orderBy: { [field]: "asc" } }))
-      .map((row) => (row as Record<string, string | null>)[field])
+      .map((row) => (row as unknown as Record<string, string | null>)[field])
       .filter((value): value is string => value !== null);
   const [architectures, licenseTypes, tasks] = await Promise.all([distinct("architecture"), distinct("licenseType"), distinct("task")]);
   return { architectures, licenseTypes, tasks };

@@ -2,10 +2,12 @@
 // route handlers, portal forms and the OpenAPI document.
 import { z } from "zod";
 import { pageParams, pageOf } from "@/lib/http/pagination";
+import { gpuTypes } from "@/lib/hardware/gpus";
 
 export const providers = ["huggingface", "openai", "custom"] as const;
 export const scanStatuses = ["not_scanned", "queued", "scanning", "clean", "flagged", "error"] as const;
 export const licenseStatuses = ["pending", "approved", "approved_with_conditions", "rejected"] as const;
+const gpuTypeIds = gpuTypes.map((gpu) => gpu.id) as [string, ...string[]];
 export const modelSorts = ["relevance", "name", "parameter_count", "context_length", "created_at", "updated_at"] as const;
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -31,6 +33,10 @@ export const modelSourceSchema = z
     repo_id: z.string().max(200).nullish(),
     revision: z.string().max(100).nullish(),
     url: z.url().max(2000).nullish(),
+    // Hub imports: the ref that was asked for (sync follows it), the library and the gating.
+    ref: z.string().max(200).nullish(),
+    library: z.string().max(100).nullish(),
+    gated: z.union([z.boolean(), z.enum(["auto", "manual"])]).nullish(),
   })
   .strict();
 
@@ -103,6 +109,7 @@ export const listModelsQuerySchema = z
     max_params: z.coerce.number().min(0).max(100_000).optional(),
     min_context: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
     commercial_use: booleanParam.optional(),
+    fits_on: z.enum(gpuTypeIds).optional().meta({ description: "A GPU type id: models whose default requirements (bf16, 8K context) fit on one card" }),
   })
   .refine((q) => q.min_params === undefined || q.max_params === undefined || q.min_params <= q.max_params, {
     message: "min_params must not exceed max_params",

@@ -4,6 +4,8 @@ import type { DbClient } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { toPage } from "@/lib/http/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { evaluateLicenseStatus, type LicenseDetectionInput } from "@/lib/licenses/service";
 import { defaultRequirements, type ArchitectureConfig } from "./architecture";
 import {
   countModels, deleteModelById, findFacetValues, findModelById, findModels, insertModel, updateModelById,
@@ -53,22 +55,27 @@ export async function getModelOrThrow(id: string, client?: DbClient): Promise<Mo
   return toModelDto(row);
 }
 
-export async function createModel(input: ModelInput, context: WriteContext): Promise<ModelDto> {
+/** How a model's license was found (the Hub importer passes its detection on). */
+export interface LicenseOptions {
+  licenseDetection?: LicenseDetectionInput;
+}
+
+export async function createModel(input: ModelInput, context: WriteContext, options: LicenseOptions = {}): Promise<ModelDto> {
   return withNameConflict(input.name, () =>
     audited(context, async (tx) => {
-      const model = toModelDto(await insertModel(tx, toWriteData(input)));
+      const model = await withLicenseStatus(tx, toModelDto(await insertModel(tx, toWriteData(input))), undefined, context.actor, options);
       return { result: model, action: "model.created", resourceType: "model", resourceId: model.id, after: model };
     }),
   );
 }
 
 /** PUT: every editable field is replaced; fields left out go back to their defaults. */
-export async function replaceModel(id: string, input: ModelInput, context: WriteContext): Promise<ModelDto> {
-  return saveModel(id, () => input, context);
+export async function replaceModel(id: string, input: ModelInput, context: WriteContext, options: LicenseOptions = {}): Promise<ModelDto> {
+  return saveModel(id, () => input, context, options);
 }
 
 /** PATCH: only the fields sent change; derived fields are worked out on the merged record. */
-export async function patchModel(id: string, patch: ModelPatch, context: WriteContext): Promise<ModelDto> {
+export async function patchModel(id: string, patch: ModelPatch, context: WriteContext, options: LicenseOptions = {}): Promise<ModelDto> {
   return saveModel(id, (current) => {
     const merged = { ...current, ...patch } as ModelInput;
     if ("parameters_exact" in patch && !("parameter_count" in patch)) merged.parameter_count = null;
@@ -79,17 +86,49 @@ export async function patchModel(id: string, patch: ModelPatch, context: WriteCo
       merged.requirements = {};
     }
     return merged;
-  }, context);
+  }, context, options);
 }
 
-async function saveModel(id: string, next: (current: ModelDto) => ModelInput, context: WriteContext): Promise<ModelDto> {
+async function saveModel(id: string, next: (current: ModelDto) => ModelInput, context: WriteContext, options: LicenseOptions): Promise<ModelDto> {
   await getModelOrThrow(id);
   return audited(context, async (tx) => {
     const before = await getModelOrThrow(id, tx);
     const input = next(before);
-    const after = await withNameConflict(input.name, async () => toModelDto(await updateModelById(tx, id, toWriteData(input))));
+    const updated = await withNameConflict(input.name, async () => toModelDto(await updateModelById(tx, id, toWriteData(input))));
+    const after = await withLicenseStatus(tx, updated, before.license_type, context.actor, options);
     return { result: after, action: "model.updated", resourceType: "model", resourceId: id, before, after };
   });
+}
+
+/**
+ * Creates (id null) or replaces a model inside a transaction the caller holds, with the same rules
+ * as createModel and replaceModel, so an import can write the model and its Hub records together.
+ * The caller records the audit event (it runs inside `audited`).
+ */
+export async function writeModelInTransaction(
+  tx: DbClient, id: string | null, input: ModelInput, license: LicenseOptions & { actor?: Actor } = {},
+): Promise<{ before: ModelDto | null; after: ModelDto }> {
+  const before = id ? await getModelOrThrow(id, tx) : null;
+  const written = await withNameConflict(input.name, async () =>
+    toModelDto(id ? await updateModelById(tx, id, toWriteData(input)) : await insertModel(tx, toWriteData(input))),
+  );
+  const after = await withLicenseStatus(tx, written, before ? before.license_type : undefined, license.actor, license);
+  return { before, after };
+}
+
+/**
+ * The license review follows the license: a new model, or one whose license changed, gets its
+ * status from the license's standing policy (or pending); a detection is recorded either way.
+ */
+async function withLicenseStatus(
+  tx: DbClient, model: ModelDto, previousLicenseType: string | null | undefined, actor: Actor | undefined, options: LicenseOptions,
+): Promise<ModelDto> {
+  const changed = previousLicenseType === undefined || previousLicenseType !== model.license_type;
+  if (!changed && !options.licenseDetection) return model;
+  const license_status = await evaluateLicenseStatus(tx, {
+    modelId: model.id, licenseType: model.license_type, previousLicenseType, detected: options.licenseDetection, actor,
+  });
+  return { ...model, license_status };
 }
 
 export async function deleteModel(id: string, context: WriteContext): Promise<void> {

@@ -31,13 +31,20 @@ export function buildOpenApiDocument(endpoints: Endpoint[] = allEndpoints) {
       summary: endpoint.summary,
       tags: [endpoint.tag],
       "x-required-role": endpoint.role,
-      parameters: [...pathParameters(endpoint.path), ...queryParameters(endpoint, convert)],
+      parameters: [...pathParameters(endpoint, convert), ...queryParameters(endpoint, convert)],
       responses: responses(endpoint, convert),
     };
+    if (endpoint.multipart && !endpoint.body) {
+      // An upload read as a stream by its handler: only the form is documented.
+      operation.requestBody = { required: true, content: { "multipart/form-data": { schema: convert(endpoint.multipart, "input") } } };
+    }
     if (endpoint.body) {
       operation.requestBody = {
         required: true,
-        content: { "application/json": { schema: convert(endpoint.body, "input") } },
+        content: {
+          "application/json": { schema: convert(endpoint.body, "input") },
+          ...(endpoint.multipart ? { "multipart/form-data": { schema: convert(endpoint.multipart, "input") } } : {}),
+        },
       };
     }
     (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operation;
@@ -71,9 +78,10 @@ function operationId(endpoint: Endpoint): string {
   return [endpoint.method.toLowerCase(), ...words.map((w) => w.charAt(0).toUpperCase() + w.slice(1))].join("");
 }
 
-function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name, in: "path", required: true, schema: { type: "string", format: "uuid" },
+function pathParameters(endpoint: Endpoint, convert: (s: z.ZodType, io: "input" | "output") => JsonSchema) {
+  const declared = endpoint.params ? (convert(endpoint.params, "input").properties as Record<string, JsonSchema>) : {};
+  return [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name, in: "path", required: true, schema: declared[name] ?? { type: "string", format: "uuid" },
   }));
 }
 
@@ -89,7 +97,14 @@ function responses(endpoint: Endpoint, convert: (s: z.ZodType, io: "input" | "ou
   const { success } = endpoint;
   const result: Record<string, unknown> = {
     [success.status]: success.schema
-      ? { description: success.description, content: { "application/json": { schema: convert(success.schema, "output") } } }
+      ? {
+          description: success.description,
+          content: {
+            "application/json": { schema: convert(success.schema, "output") },
+            // Other representations (text/csv) are text whose shape the description gives.
+            ...Object.fromEntries((success.contentTypes ?? []).filter((t) => t !== "application/json").map((t) => [t, { schema: { type: "string" } }])),
+          },
+        }
       : { description: success.description },
   };
   const errorStatuses = new Set([...(endpoint.body ? [400] : []), 422, 500, ...(endpoint.errors ?? [])]);

@@ -3,14 +3,14 @@
 import { z } from "zod";
 import { db, getDatabase } from "@/lib/db";
 import { env, version } from "@/lib/env";
-import { pingClamd } from "@/lib/scans/clamd-ping";
+import { clamavHealth, clamavHealthSchema, queueHealth, queueHealthSchema } from "@/lib/scans/health";
 
 export const healthSchema = z
   .object({
     status: z.enum(["ok", "degraded", "unavailable"]),
     database: z.object({ status: z.enum(["ok", "unavailable"]), kind: z.enum(["postgres", "pglite"]).nullable() }),
-    clamav: z.object({ status: z.enum(["ok", "unavailable"]), host: z.string(), port: z.number() }),
-    queue: z.object({ status: z.enum(["ok", "not_configured", "unavailable"]) }),
+    clamav: clamavHealthSchema,
+    queue: queueHealthSchema,
     version: z.string(),
   })
   .meta({ id: "Health" });
@@ -28,11 +28,7 @@ async function databaseStatus(): Promise<Health["database"]> {
 }
 
 export async function checkHealth(): Promise<Health> {
-  const [database, clamdUp] = await Promise.all([
-    databaseStatus(),
-    pingClamd(env.CLAMAV_HOST, env.CLAMAV_PORT),
-  ]);
-  const clamav = { status: clamdUp ? "ok" : "unavailable", host: env.CLAMAV_HOST, port: env.CLAMAV_PORT } as const;
-  const status = database.status !== "ok" ? "unavailable" : clamdUp ? "ok" : "degraded";
-  return { status, database, clamav, queue: { status: "not_configured" }, version };
+  const [database, clamav, queue] = await Promise.all([databaseStatus(), clamavHealth(), queueHealth()]);
+  const status = database.status !== "ok" ? "unavailable" : clamav.status === "ok" && queue.status !== "unavailable" ? "ok" : "degraded";
+  return { status, database, clamav, queue, version };
 }

@@ -1,6 +1,7 @@
 // npm run bench:api: the API's throughput and latency against a bare node:http + pg baseline.
 //
-//   1. builds the production bundle when it is stale (BENCH_BUILD=auto|always|never);
+//   1. builds the production bundle when the sources changed, in a private copy of the project
+//      so that the project's own .next is left alone (BENCH_BUILD, see servers.ts ensureBuild);
 //   2. creates a fresh PostgreSQL database budmodel_bench_<random>, migrates it and fills it with
 //      BENCH_MODELS (100,000) realistic models;
 //   3. starts `next start` (the API) and scripts/bench/baseline-server.ts (the same SQL on
@@ -14,10 +15,11 @@
 //      bench-results/api.json. The exit code is 1 when a target is missed.
 // The database is dropped and the servers stopped at the end, on failure and on Ctrl-C.
 //
-// Settings (environment): BENCH_CONNECTIONS (10), BENCH_DURATION (15 s), BENCH_WARMUP (3 s),
+// Settings (environment): BENCH_CONNECTIONS (10), BENCH_DURATION (15 s), BENCH_WARMUP (10 s),
 // BENCH_MODELS (100000), BENCH_LIST_QUERY (q=llama&provider=huggingface&min_params=7&page_size=20),
-// BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/postgres), BENCH_BUILD (auto),
-// BENCH_KEEP_DB=1 (keep the database, for investigation).
+// BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/postgres), BENCH_BUILD (private|inplace|always|never),
+// BENCH_BUILD_DIR (<tmp>/budmodel-bench-build), BENCH_TYPECHECK=1 (keep next build's type check),
+// BENCH_KEEP_DB=1 (keep the database, for investigation), BENCH_OUTPUT (bench-results/api.json).
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -26,7 +28,7 @@ import { listModelsSql } from "@/lib/models/queries";
 import { listModelsQuerySchema } from "@/lib/models/schema";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { fillModels } from "./fill-models";
-import { assertSameResponse, load, type LoadResult } from "./load";
+import { assertSameResponse, load, startCpuMeter, type CpuUse, type LoadResult } from "./load";
 import { ensureBuild, root, startBaseline, startNext, type Server } from "./servers";
 
 const TARGET_RATIO = 0.6;
@@ -43,10 +45,11 @@ function setting(name: string, fallback: number): number {
 const config = {
   connections: Math.round(setting("BENCH_CONNECTIONS", 10)),
   duration: setting("BENCH_DURATION", 15),
-  warmup: setting("BENCH_WARMUP", 3),
+  // Next's server code needs ~10 s of load before V8 has optimised it (throughput doubles).
+  warmup: setting("BENCH_WARMUP", 10),
   models: Math.round(setting("BENCH_MODELS", 100_000)),
   listQuery: process.env.BENCH_LIST_QUERY || "q=llama&provider=huggingface&min_params=7&page_size=20",
-  build: process.env.BENCH_BUILD || "auto",
+  build: process.env.BENCH_BUILD || "private",
   idCount: 1000,
 };
 
@@ -84,6 +87,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 interface Measurement extends LoadResult {
   target: "api" | "baseline";
   route: string;
+  cpu: CpuUse;
 }
 
 async function explainList(url: string, sql: { text: string; values: unknown[] }) {
@@ -109,13 +113,27 @@ async function explainList(url: string, sql: { text: string; values: unknown[] }
   }
 }
 
+/** PostgreSQL backends connected to the bench database (the servers' pools), for CPU accounting. */
+async function backendPids(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<number> {
-  log(`${os.cpus().length} CPUs, node ${process.version}; connections ${config.connections}, ` +
+  log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, node ${process.version}; connections ${config.connections}, ` +
     `duration ${config.duration} s, warm-up ${config.warmup} s, ${config.models.toLocaleString("en")} models`);
 
   let started = Date.now();
   const build = await ensureBuild(config.build);
-  log(`production build: ${build} (${seconds(started)})`);
+  log(`production build: ${build.status} (${seconds(started)})`);
 
   started = Date.now();
   database = await createBenchDatabase();
@@ -125,9 +143,11 @@ async function main(): Promise<number> {
   let ids: string[];
   try {
     await fillModels(client, config.models, {
-      onProgress: (done) => process.stdout.write(`\r[bench] inserting models: ${done.toLocaleString("en")}`),
+      onProgress: (done) => {
+        if (process.stdout.isTTY) process.stdout.write(`\r[bench] inserting models: ${done.toLocaleString("en")}`);
+        if (process.stdout.isTTY && done === config.models) process.stdout.write("\n");
+      },
     });
-    process.stdout.write("\n");
     log(`filled ${config.models.toLocaleString("en")} models + VACUUM ANALYZE (${seconds(started)})`);
     // A fixed, spread-out set of real ids, the same for both servers.
     ids = (await client.query<{ id: string }>("SELECT id FROM models ORDER BY md5(id::text) LIMIT $1", [config.idCount]))
@@ -137,7 +157,7 @@ async function main(): Promise<number> {
   }
 
   started = Date.now();
-  const [api, baseline] = await Promise.all([startNext(database.url), startBaseline(database.url)]);
+  const [api, baseline] = await Promise.all([startNext(database.url, build.dir), startBaseline(database.url)]);
   servers.push(api, baseline);
   log(`servers up (${seconds(started)}): api ${api.url} (pid ${api.pid}), baseline ${baseline.url} (pid ${baseline.pid})`);
 
@@ -173,8 +193,9 @@ async function main(): Promise<number> {
     for (const [target, server] of [["baseline", baseline], ["api", api]] as const) {
       log(`${target}: ${route}: warm-up ${config.warmup} s, then ${config.duration} s`);
       await load(server.url, paths, { connections: config.connections, duration: config.warmup });
+      const meter = startCpuMeter(server.pid, await backendPids(database.url));
       const result = await load(server.url, paths, { connections: config.connections, duration: config.duration });
-      measurements.push({ target, route, ...result });
+      measurements.push({ target, route, ...result, cpu: meter(result.requests) });
       if (result.non2xx || result.errors || result.timeouts) {
         throw new Error(`${target} ${route}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
       }
@@ -182,18 +203,40 @@ async function main(): Promise<number> {
   }
 
   // ---- report ----------------------------------------------------------------------------
-  const rows = [["target", "route", "req/s", "p50 ms", "p99 ms", "requests"]];
-  for (const m of measurements) {
-    rows.push([m.target, m.route, m.rps.toFixed(1), m.p50.toFixed(0), m.p99.toFixed(0), String(m.requests)]);
+  const table = (title: string, header: string[], body: string[][]) => {
+    const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));
+    const format = (r: string[]) =>
+      r.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
+    console.log(`\n${title}\n`);
+    console.log(format(header));
+    console.log(widths.map((w) => "-".repeat(w)).join("  "));
+    for (const r of body) console.log(format(r));
+    console.log("");
+  };
+  table(
+    `Results (${config.connections} connections, ${config.duration} s each after ${config.warmup} s warm-up, ${os.cpus().length} CPUs):`,
+    ["target", "route", "req/s", "p50 ms", "p99 ms", "requests"],
+    measurements.map((m) => [m.target, m.route, m.rps.toFixed(1), m.p50.toFixed(0), m.p99.toFixed(0), String(m.requests)]),
+  );
+  table(
+    "Where the CPU went (ms of CPU per request; cores kept busy during the run):",
+    ["target", "route", "server", "postgres", "autocannon", "cores busy", "other work"],
+    measurements.map((m) => [
+      m.target, routes.find((r) => r.route === m.route)!.key, m.cpu.serverMs.toFixed(2), m.cpu.postgresMs.toFixed(2),
+      m.cpu.loadGeneratorMs.toFixed(2), m.cpu.coresBusy.toFixed(2), m.cpu.otherCores.toFixed(2),
+    ]),
+  );
+  console.log(
+    "(server: the Next.js or baseline process; postgres: the backends serving it; autocannon: this process;\n" +
+      " cores busy: the three together; other work: cores used meanwhile by anything else on the machine.)\n",
+  );
+  const busiest = Math.max(...measurements.map((m) => m.cpu.otherCores));
+  if (busiest > 0.25) {
+    console.log(
+      `WARNING: other work on the machine used up to ${busiest.toFixed(2)} of its ${os.cpus().length} cores during the ` +
+        "measurements; the figures are lower and noisier than on a quiet machine.\n",
+    );
   }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const format = (r: string[]) =>
-    r.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ");
-  console.log(`\nResults (${config.connections} connections, ${config.duration} s each, ${os.cpus().length} CPUs):\n`);
-  console.log(format(rows[0]));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows.slice(1)) console.log(format(r));
-  console.log("");
 
   const verdicts = routes.map(({ route, key }) => {
     const base = measurements.find((m) => m.route === route && m.target === "baseline")!;
@@ -211,14 +254,14 @@ async function main(): Promise<number> {
   const pass = verdicts.every((v) => v.throughputOk && v.latencyOk);
   console.log(`\nOverall: ${pass ? "PASS" : "FAIL"}`);
 
-  const output = path.join(root, "bench-results/api.json");
+  const output = path.resolve(root, process.env.BENCH_OUTPUT || "bench-results/api.json");
   await mkdir(path.dirname(output), { recursive: true });
   await writeFile(
     output,
     JSON.stringify(
       {
         date: new Date().toISOString(),
-        machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+        machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverageAtEnd: os.loadavg() },
         settings: { ...config, targets: { throughputRatio: TARGET_RATIO, p99Ms: TARGET_P99_MS } },
         list: { path: listPath, total: page.total, pageSize: page.data.length },
         explain: { executionMs: explain.executionMs, planningMs: explain.planningMs, clientMedianMs: explain.clientMedianMs, plan: explain.lines },

@@ -46,3 +46,18 @@ ensure_postgres() {
   export TEST_DATABASE_ADMIN_URL="$url"
   echo "PostgreSQL: $url"
 }
+
+# ClamAV for artifact scans: Debian's clamd and clamdscan.
+install_clamav() {
+  echo "Installing ClamAV (clamav-daemon, clamdscan)…"
+  apt_install clamav-daemon clamdscan
+}
+
+# clamd on 127.0.0.1:3310 with the project's test signatures (scripts/clamd.sh), plus Debian's
+# clamav-testfiles for the scan tests. Exports CLAMAV_HOST and CLAMAV_PORT.
+ensure_clamd() {
+  command -v clamd >/dev/null && command -v clamdscan >/dev/null || install_clamav
+  [ -d /usr/share/clamav-testfiles ] || apt_install clamav-testfiles
+  bash scripts/clamd.sh start
+  export CLAMAV_HOST=127.0.0.1 CLAMAV_PORT="${CLAMD_PORT:-3310}"
+}

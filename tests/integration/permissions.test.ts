@@ -25,6 +25,15 @@ const rules: Record<string, Access> = {
   "PATCH /api/v1/models/{id}": "engineer",
   "DELETE /api/v1/models/{id}": "admin",
   "GET /api/v1/models/{id}/history": "viewer",
+  "POST /api/v1/models/{id}/artifacts": "engineer",
+  "GET /api/v1/models/{id}/artifacts": "viewer",
+  "POST /api/v1/models/{id}/scan": "engineer",
+  "GET /api/v1/models/{id}/scans": "viewer",
+  "GET /api/v1/scans/{id}": "viewer",
+  "GET /api/v1/models/{id}/requirements": "viewer",
+  "POST /api/v1/models/import": "engineer",
+  "POST /api/v1/models/{id}/sync": "engineer",
+  "GET /api/v1/models/{id}/revisions": "viewer",
   "GET /api/v1/users": "admin",
   "POST /api/v1/users": "admin",
   "PATCH /api/v1/users/{id}": "admin",
@@ -32,6 +41,25 @@ const rules: Record<string, Access> = {
   "GET /api/v1/tokens": "signed_in",
   "DELETE /api/v1/tokens/{id}": "signed_in",
   "GET /api/v1/audit": "admin",
+  "GET /api/v1/benchmarks": "viewer",
+  "POST /api/v1/benchmarks": "engineer",
+  "GET /api/v1/benchmarks/{id}": "viewer",
+  "POST /api/v1/benchmarks/import": "engineer",
+  "POST /api/v1/benchmarks/run": "engineer",
+  "GET /api/v1/benchmarks/runs/{id}": "engineer",
+  "GET /api/v1/hardware-profiles": "viewer",
+  "POST /api/v1/hardware-profiles": "admin",
+  "PATCH /api/v1/hardware-profiles/{id}": "admin",
+  "GET /api/v1/leaderboard": "viewer",
+  "GET /api/v1/leaderboard/buckets": "viewer",
+  "POST /api/v1/leaderboard/refresh": "admin",
+  "GET /api/v1/licenses": "viewer",
+  "GET /api/v1/licenses/{id}": "viewer",
+  "PUT /api/v1/licenses/{id}/policy": "admin",
+  "POST /api/v1/licenses/detect": "signed_in",
+  "GET /api/v1/models/{id}/license": "viewer",
+  "POST /api/v1/models/{id}/license/review": "admin",
+  "DELETE /api/v1/models/{id}/license/review": "admin",
   "GET /api/v1/health": "public",
   "GET /api/v1/openapi.json": "public",
 };
@@ -108,8 +136,8 @@ describe("route table", () => {
 
 describe.each(allEndpoints.map((e) => [`${e.method} ${e.path}`, e] as const))("%s", (_name, endpoint) => {
   it("answers each caller with the status its role implies", async () => {
-    const module = (await import(/* @vite-ignore */ routeFileOf(endpoint))) as Record<string, Parameters<typeof call>[0]>;
-    const handler = module[endpoint.method];
+    const routeModule = (await import(/* @vite-ignore */ routeFileOf(endpoint))) as Record<string, Parameters<typeof call>[0]>;
+    const handler = routeModule[endpoint.method];
     const results: string[] = [];
     const expected: string[] = [];
     for (const caller of callers) {

@@ -76,7 +76,9 @@ export default function DocsPage() {
               <details className="mt-4">
                 <summary className="cursor-pointer text-sm font-medium">Request body schema</summary>
                 <pre className="mt-2 max-h-96 overflow-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-800">
-                  {JSON.stringify(operation.requestBody.content["application/json"].schema, null, 2)}
+                  {Object.entries(operation.requestBody.content)
+                    .map(([type, { schema }]) => `${type}\n${JSON.stringify(schema, null, 2)}`)
+                    .join("\n\n")}
                 </pre>
               </details>
             ) : null}

@@ -32,7 +32,12 @@ export default async function ModelsPage({ searchParams }: { searchParams: Searc
       <PageHeader
         title="Models"
         description={result ? `${result.total.toLocaleString("en-US")} model${result.total === 1 ? "" : "s"}` : undefined}
-        actions={mayRegister ? <ButtonLink href="/models/new">Register a model</ButtonLink> : undefined}
+        actions={mayRegister ? (
+          <>
+            <ButtonLink href="/models/import" variant="secondary">Import from Hugging Face</ButtonLink>
+            <ButtonLink href="/models/new">Register a model</ButtonLink>
+          </>
+        ) : undefined}
       />
       <div className="space-y-6">
         <CatalogFilters values={values} facets={facets} />

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SyncModelButton } from "@/components/huggingface/sync-button";
 import { DeleteModelButton } from "@/components/models/delete-model-button";
+import { ModelBenchmarks } from "@/components/benchmarks/model-benchmarks";
 import { ModelHistory } from "@/components/models/model-history";
 import { LicenseStatusBadge, ScanBadge } from "@/components/models/status-badges";
+import { ModelLicenseSection } from "@/components/licenses/model-license";
+import { RequirementsPanel } from "@/components/requirements/requirements-panel";
+import { ModelScansSection } from "@/components/scans/model-scans-section";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -34,33 +39,16 @@ const configLabels: [string, string][] = [
   ["num_hidden_layers", "Layers"], ["hidden_size", "Hidden size"], ["intermediate_size", "MLP size"],
   ["num_attention_heads", "Attention heads"], ["num_key_value_heads", "KV heads"], ["head_dim", "Head size"],
   ["vocab_size", "Vocabulary"], ["num_experts", "Experts"], ["num_experts_per_tok", "Experts per token"],
-  ["tie_word_embeddings", "Tied embeddings"],
+  ["tie_word_embeddings", "Tied embeddings"], ["torch_dtype", "Weights dtype"],
 ];
-
-function Requirements({ requirements }: { requirements: Record<string, unknown> }) {
-  const weights = (requirements.weights_gb ?? {}) as Record<string, number>;
-  const kv = requirements.kv_cache_bytes_per_token as number | null | undefined;
-  const minGpu = requirements.min_gpu_memory_gb as number | undefined;
-  if (!Object.keys(weights).length && !kv && !minGpu) {
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400">Not known: add a parameter count to work it out.</p>;
-  }
-  return (
-    <Facts
-      items={[
-        ...Object.entries(weights).map(([precision, gb]) => [`Weights ${precision}`, `${gb} GB`] as [string, string]),
-        ["KV cache per token", kv ? `${formatInteger(kv)} bytes (bf16)` : "—"],
-        ["Smallest GPU (bf16, 8K context)", minGpu ? `${minGpu} GB` : "—"],
-      ]}
-    />
-  );
-}
 
 export default async function ModelPage({ params }: Props) {
   const model = await loadModel((await params).id);
   const [actor, history] = await Promise.all([getPortalActor(), listResourceHistory("model", model.id, 1, 20)]);
   const [mayEdit, mayDelete] = [can(actor, "engineer"), can(actor, "admin")];
   const config = model.config ?? {};
-  const source = model.source as { type?: string; repo_id?: string | null; revision?: string | null; url?: string | null };
+  const source = model.source as { type?: string; repo_id?: string | null; revision?: string | null; url?: string | null; ref?: string | null; library?: string | null; gated?: boolean | string | null };
+  const fromHub = source.type === "huggingface" && Boolean(source.repo_id);
   return (
     <>
       <PageHeader
@@ -75,6 +63,7 @@ export default async function ModelPage({ params }: Props) {
         actions={
           mayEdit || mayDelete ? (
             <>
+              {mayEdit && fromHub ? <SyncModelButton id={model.id} /> : null}
               {mayEdit ? <ButtonLink href={`/models/${model.id}/edit`} variant="secondary">Edit</ButtonLink> : null}
               {mayDelete ? <DeleteModelButton id={model.id} name={model.name} /> : null}
             </>
@@ -112,22 +101,22 @@ export default async function ModelPage({ params }: Props) {
               />
             </Card>
           ) : null}
-          <Card title="Hardware requirements"><Requirements requirements={model.requirements} /></Card>
+          <div id="requirements" className="scroll-mt-6"><Card title="Requirements"><RequirementsPanel modelId={model.id} maxContext={model.context_length} /></Card></div>
+          <ModelBenchmarks modelId={model.id} />
+          <ModelScansSection modelId={model.id} />
           <ModelHistory events={history.data} total={history.total} />
         </div>
         <div className="space-y-6">
-          <Card title="License">
-            <Facts items={[["License id", model.license_type ? <code>{model.license_type}</code> : "—"], ["Review", <LicenseStatusBadge key="s" status={model.license_status} />]]} />
-            {Object.keys(model.license_restrictions).length ? (
-              <pre className="mt-4 overflow-x-auto rounded bg-zinc-100 p-3 text-xs dark:bg-zinc-800">{JSON.stringify(model.license_restrictions, null, 2)}</pre>
-            ) : null}
-          </Card>
+          <ModelLicenseSection modelId={model.id} mayReview={mayDelete} />
           <Card title="Source">
             <Facts
               items={[
                 ["Type", source.type],
                 ...(source.repo_id ? [["Repository", source.repo_id] as [string, string]] : []),
                 ...(source.revision ? [["Revision", <code key="r">{source.revision}</code>] as [string, React.ReactNode]] : []),
+                ...(source.ref ? [["Follows", <code key="f">{source.ref}</code>] as [string, React.ReactNode]] : []),
+                ...(source.library ? [["Library", source.library] as [string, string]] : []),
+                ...(fromHub ? [["Gated", source.gated ? `yes (${source.gated === true ? "gated" : source.gated})` : "no"] as [string, string]] : []),
               ]}
             />
           </Card>

@@ -1,0 +1,13 @@
+import { runBenchmarkEndpoint } from "@/lib/benchmarks/endpoints";
+import { enqueueRun } from "@/lib/benchmarks/runs/job";
+import { createRun } from "@/lib/benchmarks/runs/service";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/benchmarks/run: queue a measurement of an OpenAI-compatible endpoint
+export const POST = route(runBenchmarkEndpoint, async ({ body, actor, requestId }) => {
+  const run = await createRun(body, { actor, requestId });
+  await enqueueRun(run.id);
+  return Response.json(run, { status: 202, headers: { Location: `/api/v1/benchmarks/runs/${run.id}` } });
+});

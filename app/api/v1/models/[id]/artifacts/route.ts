@@ -1,0 +1,14 @@
+import { route } from "@/lib/http/route";
+import { listArtifacts, uploadArtifacts } from "@/lib/scans/artifacts";
+import { listArtifactsEndpoint, uploadArtifactsEndpoint } from "@/lib/scans/endpoints";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/models/{id}/artifacts: the model's files
+export const GET = route(listArtifactsEndpoint, async ({ params, query }) => listArtifacts(params.id, query.page, query.page_size));
+
+// POST /api/v1/models/{id}/artifacts: upload files (multipart), streamed to storage
+export const POST = route(uploadArtifactsEndpoint, async ({ params, request, actor, requestId }) => {
+  const data = await uploadArtifacts(params.id, request, { actor, requestId });
+  return Response.json({ data }, { status: 201, headers: { Location: `/api/v1/models/${params.id}/artifacts` } });
+});
