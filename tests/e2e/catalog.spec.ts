@@ -67,8 +67,8 @@ test("register a model, see server validation beside the field, edit it, delete 
   await page.getByLabel("Tags").fill("test, e2e");
   await page.getByRole("button", { name: "Register model" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByText("7,241,732,096")).toBeVisible();
-  await expect(page.getByText("7.24B")).toBeVisible();
+  await expect(page.getByText("7,241,732,096", { exact: true })).toBeVisible();
+  await expect(page.getByText("7.24B", { exact: true }).first()).toBeVisible();
   await page.screenshot(shot("model"));
 
   await page.getByRole("link", { name: "Edit" }).click();
