@@ -2,7 +2,7 @@
 // each cell its throughput with latency and cost beneath; the highest throughput in a row marked.
 import { formatNumber } from "@/components/charts/theme";
 import { describeBucket } from "@/lib/leaderboard/bucket";
-import type { SharedResult } from "@/lib/leaderboard/service";
+import type { SharedResult } from "@/lib/leaderboard/shared";
 
 type Values = SharedResult["byModel"][string];
 

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Bucket } from "./bucket";
 import type { LeaderboardMetric } from "./metrics";
+import { currentGenerationSql } from "./refresh";
 
 // The stored column each metric ranks by (the same name in benchmarks).
 const rankColumns: Record<LeaderboardMetric, string> = {
@@ -42,7 +43,10 @@ export interface EntryRow {
   updatedAt: Date | null;
 }
 
-const bucketWhere = (bucket: Bucket, alias = "") => Prisma.sql`${Prisma.raw(alias)}hardware_profile_id = ${bucket.hardware_profile}
+const currentGeneration = Prisma.raw(currentGenerationSql);
+
+const bucketWhere = (bucket: Bucket, alias = "") => Prisma.sql`${Prisma.raw(alias)}generation = ${currentGeneration}
+  AND ${Prisma.raw(alias)}hardware_profile_id = ${bucket.hardware_profile}
   AND ${Prisma.raw(alias)}precision = ${bucket.precision} AND ${Prisma.raw(alias)}input_tokens = ${bucket.input_tokens}
   AND ${Prisma.raw(alias)}output_tokens = ${bucket.output_tokens} AND ${Prisma.raw(alias)}concurrency = ${bucket.concurrency}`;
 
@@ -137,7 +141,8 @@ export async function findTradeoffPoints(workload: Omit<Bucket, "hardware_profil
         SELECT b.id, b.demo, b.output_throughput_tps, b.ttft_p50_ms, b.ttft_p99_ms FROM benchmarks b
          WHERE ${sameBucketAndModel} AND b.output_throughput_tps = e.output_throughput_tps
          ORDER BY b.seq LIMIT 1) b
-     WHERE e.precision = ${workload.precision} AND e.input_tokens = ${workload.input_tokens} AND e.output_tokens = ${workload.output_tokens}
+     WHERE e.generation = ${currentGeneration}
+       AND e.precision = ${workload.precision} AND e.input_tokens = ${workload.input_tokens} AND e.output_tokens = ${workload.output_tokens}
      ORDER BY "perGpu" DESC
      LIMIT ${limit}`;
 }
@@ -157,7 +162,7 @@ export async function findSharedEntries(modelIds: string[]): Promise<SharedEntry
   return (await db()).$queryRaw<SharedEntryRow[]>`
     WITH shared AS (
       SELECT hardware_profile_id, precision, input_tokens, output_tokens, concurrency, count(*)::int AS models
-        FROM leaderboard_entries WHERE model_id = ANY(${modelIds}::uuid[])
+        FROM leaderboard_entries WHERE generation = ${currentGeneration} AND model_id = ANY(${modelIds}::uuid[])
        GROUP BY hardware_profile_id, precision, input_tokens, output_tokens, concurrency
       HAVING count(*) >= 2)
     SELECT s.*, e.model_id AS "modelId", e.output_throughput_tps AS "outputThroughputTps", e.ttft_p50_ms AS "ttftP50Ms",
@@ -165,6 +170,13 @@ export async function findSharedEntries(modelIds: string[]): Promise<SharedEntry
       FROM shared s
       JOIN leaderboard_entries e USING (hardware_profile_id, precision, input_tokens, output_tokens, concurrency)
       JOIN hardware_profiles h ON h.id = s.hardware_profile_id
-     WHERE e.model_id = ANY(${modelIds}::uuid[])
+     WHERE e.generation = ${currentGeneration} AND e.model_id = ANY(${modelIds}::uuid[])
      ORDER BY s.models DESC, s.hardware_profile_id, s.precision, s.input_tokens, s.output_tokens, s.concurrency`;
+}
+
+/** True when there are results but no leaderboard built from them. */
+export async function leaderboardIsMissing(): Promise<boolean> {
+  const [row] = await (await db()).$queryRaw<{ missing: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM benchmarks) AND NOT EXISTS (SELECT 1 FROM leaderboard_buckets) AS missing`;
+  return row.missing;
 }

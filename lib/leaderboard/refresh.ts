@@ -1,8 +1,9 @@
 // The leaderboard refresh: one aggregate over every benchmark keeps, per bucket and model, the
-// best value of each ranked metric, and the table's contents are swapped in one transaction
-// (readers see the old leaderboard until it commits, never a half-built one). Which result holds
-// each best (the earlier on a tie) is looked up when a bucket is read (queries.ts), among that
-// bucket's few thousand rows, so the refresh itself is that single aggregate and its writes.
+// best value of each ranked metric, written as a new generation of leaderboard_entries; the last
+// generation is dropped in the same transaction (readers see the old leaderboard until it
+// commits, never a half-built one). Which result holds each best (the earlier on a tie) is looked
+// up when a bucket is read (queries.ts), among that bucket's few thousand rows, so the refresh
+// itself is that single aggregate and its writes.
 import type { DbClient } from "@/lib/db/client";
 
 // Serialises refreshes (a scheduled one and an admin's) on every database and process.
@@ -32,19 +33,25 @@ export function floorSql(): string {
   return `SELECT ${bucketColumns}, model_id, ${aggregates.join(", ")} FROM benchmarks GROUP BY ${bucketColumns}, model_id`;
 }
 
-const INSERT_ENTRIES = `INSERT INTO leaderboard_entries (${bucketColumns}, model_id, ${bestColumns.map((b) => b.column).join(", ")}) ${floorSql()}`;
+const INSERT_ENTRIES = `INSERT INTO leaderboard_entries (generation, ${bucketColumns}, model_id, ${bestColumns.map((b) => b.column).join(", ")})
+  SELECT $1::int, best.* FROM (${floorSql()}) best`;
+
+/** The generation readers use: the newest (an index lookup on the key's first column). */
+export const currentGenerationSql = "(SELECT max(generation) FROM leaderboard_entries)";
 
 /** Rebuilds the leaderboard inside `tx`; returns how many entries and buckets it now holds. */
 export async function rebuildLeaderboard(tx: DbClient): Promise<{ entries: number; buckets: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`;
   // The aggregate keeps a state per (bucket, model): let it stay in memory rather than spill.
   await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
-  await tx.$executeRawUnsafe(`DELETE FROM leaderboard_entries`);
+  const [{ next }] = await tx.$queryRawUnsafe<{ next: number }[]>(`SELECT coalesce(max(generation), 0) + 1 AS next FROM leaderboard_entries`);
+  const entries = await tx.$executeRawUnsafe(INSERT_ENTRIES, next);
+  await tx.$executeRawUnsafe(`DELETE FROM leaderboard_entries WHERE generation < $1`, next);
   await tx.$executeRawUnsafe(`DELETE FROM leaderboard_buckets`);
-  const entries = await tx.$executeRawUnsafe(INSERT_ENTRIES);
   const buckets = await tx.$executeRawUnsafe(
     `INSERT INTO leaderboard_buckets (${bucketColumns}, models)
-       SELECT ${bucketColumns}, count(*) FROM leaderboard_entries GROUP BY ${bucketColumns}`,
+       SELECT ${bucketColumns}, count(*) FROM leaderboard_entries WHERE generation = $1 GROUP BY ${bucketColumns}`,
+    next,
   );
   return { entries, buckets };
 }
@@ -67,11 +74,3 @@ export async function recordRefresh(
   return finishedAt;
 }
 
-/**
- * After a refresh has committed: every row it replaced is a dead tuple, which the next reads
- * would step over until autovacuum came by. Vacuuming now (a small table) keeps reads fast, and
- * the statistics it gathers keep the read plans right. Cannot run inside the transaction.
- */
-export async function tidyAfterRefresh(client: DbClient): Promise<void> {
-  await client.$executeRawUnsafe("VACUUM (ANALYZE) leaderboard_entries, leaderboard_buckets");
-}

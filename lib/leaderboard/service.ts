@@ -2,19 +2,18 @@
 // once by an admin. A request that leaves part of its bucket out gets the fullest bucket that
 // matches the rest, and is told which one that is.
 import { audited, type WriteContext } from "@/lib/audit/service";
-import { db } from "@/lib/db";
 import { toPage } from "@/lib/http/pagination";
 import type { Bucket } from "./bucket";
 import { AnswerCache } from "./cache";
 import { costPerMillionTokens, directionOf, metricInfo, perGpu, type LeaderboardMetric } from "./metrics";
 import {
-  countBuckets, findBuckets, findEntries, findLastRefreshTime, findSharedEntries, findTradeoffPoints,
-  type BucketRow, type EntryRow, type PointRow, type SharedEntryRow,
+  countBuckets, findBuckets, findEntries, findLastRefreshTime, findTradeoffPoints, leaderboardIsMissing,
+  type BucketRow, type EntryRow, type PointRow,
 } from "./queries";
-import { rebuildLeaderboard, recordRefresh, tidyAfterRefresh } from "./refresh";
+import { rebuildLeaderboard, recordRefresh } from "./refresh";
 import type { BucketSummaryDto, LeaderboardDto, LeaderboardQuery, ListBucketsQuery, RefreshResultDto } from "./schema";
 
-const toBucket = (row: BucketRow): Bucket => ({
+export const toBucket = (row: BucketRow): Bucket => ({
   hardware_profile: row.hardware_profile_id,
   precision: row.precision,
   input_tokens: row.input_tokens,
@@ -157,18 +156,16 @@ export async function refreshLeaderboard(trigger: RefreshTrigger, context: Write
     { timeout: 10 * 60_000 },
   );
   forgetAnswers();
-  await tidyAfterRefresh(await db()).catch((error: Error) =>
-    console.error(JSON.stringify({ level: "warn", msg: "leaderboard vacuum after refresh failed", error: error.message })),
-  );
   return result;
 }
 
 /**
- * At start-up: a leaderboard never refreshed (or with new rows to show, `stale`) is built at
- * once rather than at the next tick.
+ * At start-up: a leaderboard never refreshed, emptied (by a migration), or with new rows to show
+ * (`stale`) is built at once rather than at the next tick.
  */
 export async function refreshAtStartup(context: WriteContext, stale = false): Promise<RefreshResultDto | null> {
-  if (!stale && (await findLastRefreshTime())) return null;
+  const [refreshedAt, missing] = await Promise.all([findLastRefreshTime(), leaderboardIsMissing()]);
+  if (!stale && refreshedAt && !missing) return null;
   return refreshLeaderboard("startup", context);
 }
 
@@ -176,30 +173,4 @@ export type TradeoffPoint = PointRow;
 
 export async function getTradeoffPoints(workload: Omit<Bucket, "hardware_profile" | "concurrency">, limit = 2000): Promise<PointRow[]> {
   return findTradeoffPoints(workload, limit);
-}
-
-export interface SharedResult {
-  bucket: Bucket;
-  byModel: Record<string, { output_throughput_tps: number; per_gpu: number; ttft_p50_ms: number | null; tpot_p50_ms: number | null; e2e_latency_p99_ms: number | null; cost_per_million_tokens: number | null }>;
-}
-
-/** For the compare page: the buckets where two or more of the models have results, side by side. */
-export async function getSharedResults(modelIds: string[]): Promise<SharedResult[]> {
-  const rows = await findSharedEntries(modelIds);
-  const results = new Map<string, SharedResult>();
-  for (const row of rows as SharedEntryRow[]) {
-    const bucket = toBucket(row);
-    const key = JSON.stringify(bucket);
-    const result = results.get(key) ?? { bucket, byModel: {} };
-    result.byModel[row.modelId] = {
-      output_throughput_tps: row.outputThroughputTps,
-      per_gpu: perGpu(row.outputThroughputTps, row.gpuCount),
-      ttft_p50_ms: row.ttftP50Ms,
-      tpot_p50_ms: row.tpotP50Ms,
-      e2e_latency_p99_ms: row.e2eP99Ms,
-      cost_per_million_tokens: costPerMillionTokens(row.price, row.outputThroughputTps),
-    };
-    results.set(key, result);
-  }
-  return [...results.values()];
 }

@@ -67,7 +67,9 @@ async function finished(id: string) {
 }
 
 describe("POST /api/v1/benchmarks/run", () => {
-  it("measures TTFT and ITL within a few milliseconds of the server's delays, and stores the benchmark", async () => {
+  // Timing on a shared machine: a burst of load elsewhere can stall a process for longer than the
+  // bar, so a failed attempt gets another run (each attempt measures afresh).
+  it("measures TTFT and ITL within a few milliseconds of the server's delays, and stores the benchmark", { retry: 2 }, async () => {
     await fetch(new URL("/stats", endpoint), { method: "DELETE" });
     const res = await start();
     expect(res.status).toBe(202);

@@ -121,6 +121,26 @@ describe("ranking", () => {
   });
 });
 
+describe("the compare page and the chart", () => {
+  it("find the buckets two models share, and each model's best results in them", async () => {
+    const { getSharedResults } = await import("@/lib/leaderboard/shared");
+    const shared = await getSharedResults([a.id, b.id, d.id]);
+    const x = shared.find((result) => result.bucket.hardware_profile === machine && result.bucket.concurrency === 16 && result.bucket.precision === "bf16");
+    expect(Object.keys(x!.byModel).sort()).toEqual([a.id, b.id].sort());
+    expect(x!.byModel[a.id]).toMatchObject({ output_throughput_tps: 1800, per_gpu: 900, ttft_p50_ms: 120 });
+    // d's only result is at concurrency 64, where no other of these models has one.
+    expect(shared.some((result) => result.bucket.hardware_profile === machine && result.bucket.concurrency === 64)).toBe(false);
+  });
+
+  it("plot each model's highest-throughput result, with that run's own TTFT", async () => {
+    const { getTradeoffPoints } = await import("@/lib/leaderboard/service");
+    const points = (await getTradeoffPoints({ precision: "bf16", input_tokens: 1024, output_tokens: 256 })).filter((p) => p.hardwareProfileId === machine);
+    const ofA = points.find((point) => point.modelId === a.id && point.concurrency === 16);
+    expect(ofA).toMatchObject({ benchmarkId: ids.a2, perGpu: 900, ttftP50Ms: 200 });
+    expect(points.find((point) => point.modelId === d.id)).toMatchObject({ concurrency: 64, perGpu: 2500 });
+  });
+});
+
 describe("the SQL refresh and the pure ranking rules agree", () => {
   it("on random results with ties, for every metric and bucket", async () => {
     const profile = await makeProfile(4, 11.5);

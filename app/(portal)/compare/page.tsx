@@ -4,7 +4,7 @@ import { CompareFacts } from "@/components/compare/compare-facts";
 import { SharedResults } from "@/components/compare/shared-results";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { getSharedResults } from "@/lib/leaderboard/service";
+import { getSharedResults } from "@/lib/leaderboard/shared";
 import type { ModelDto } from "@/lib/models/schema";
 import { getModelOrThrow } from "@/lib/models/service";
 
