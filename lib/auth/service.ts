@@ -1,4 +1,5 @@
 // The rules for users and tokens: who may create what, the last admin, bootstrap accounts.
+import { isUuid } from "@/lib/http/ids";
 import { randomBytes } from "node:crypto";
 import { audited, type WriteContext } from "@/lib/audit/service";
 import { env } from "@/lib/env";
@@ -14,8 +15,6 @@ import {
 import { roleAtLeast, type Role } from "./roles";
 import type { CreateTokenInput, CreateUserInput, ListUsersQuery, PatchUserInput, TokenDto, UserDto } from "./schema";
 import { generateToken } from "./token-secret";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toUserDto(row: UserRow): UserDto {
   return {
@@ -41,7 +40,7 @@ export async function listUsers(query: ListUsersQuery) {
 }
 
 export async function getUserOrThrow(id: string): Promise<UserDto> {
-  const row = UUID.test(id) ? await findUserById(id) : null;
+  const row = isUuid(id) ? await findUserById(id) : null;
   if (!row) throw notFound("User");
   return toUserDto(row);
 }
@@ -94,7 +93,7 @@ export async function createToken(input: CreateTokenInput, context: WriteContext
     if (actor.type !== "bootstrap" && !((actor.type === "user" || actor.type === "token") && actor.role === "admin")) {
       throw new AppError("forbidden", "Only admins can create tokens for other users");
     }
-    const user = UUID.test(input.user_id) ? await findUserById(input.user_id) : null;
+    const user = isUuid(input.user_id) ? await findUserById(input.user_id) : null;
     if (!user || user.disabled) throw new AppError("validation_failed", "No such active user", { fields: { user_id: ["No such active user"] } });
     owner = { userId: user.id, role: user.role };
   } else {
@@ -120,7 +119,7 @@ export async function listOwnTokens(actor: Actor): Promise<{ data: TokenDto[] }>
 }
 
 export async function revokeToken(id: string, context: WriteContext): Promise<void> {
-  const row = UUID.test(id) ? await findTokenById(id) : null;
+  const row = isUuid(id) ? await findTokenById(id) : null;
   const { actor } = context;
   const isAdmin = actor.type === "bootstrap" || ((actor.type === "user" || actor.type === "token") && actor.role === "admin");
   const isOwner = (actor.type === "user" || actor.type === "token") && row?.userId === actor.userId;

@@ -1,6 +1,7 @@
 // The rules for benchmarks: what must hold before one is stored (its model and hardware exist,
 // its GPUs are the profile's, its metrics are consistent), imports of tools' result files, and
 // the output mapping.
+import { isUuid } from "@/lib/http/ids";
 import { audited, type WriteContext } from "@/lib/audit/service";
 import type { DbClient } from "@/lib/db/client";
 import { findProfileById } from "@/lib/hardware/queries";
@@ -24,8 +25,6 @@ import {
   type BenchmarkInput,
   type ListBenchmarksQuery,
 } from "./schema";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type BenchmarkSourceName = BenchmarkDto["source"];
 
@@ -61,7 +60,7 @@ export async function listBenchmarks(query: ListBenchmarksQuery) {
 }
 
 export async function getBenchmarkOrThrow(id: string, client?: DbClient): Promise<BenchmarkDto> {
-  const row = UUID.test(id) ? await findBenchmarkById(id, client) : null;
+  const row = isUuid(id) ? await findBenchmarkById(id, client) : null;
   if (!row) throw notFound("Benchmark");
   return toBenchmarkDto(row);
 }

@@ -1,5 +1,7 @@
 // The license review workflow: standing policies per license, each model's own decision, the
 // status that follows from them, and the history of every decision and change.
+import { isUuid } from "@/lib/http/ids";
+import { asObject } from "@/lib/json-object";
 import { describeActor, type Actor } from "@/lib/auth/actor";
 import { audited, type WriteContext } from "@/lib/audit/service";
 import type { DbClient } from "@/lib/db/client";
@@ -14,7 +16,6 @@ import {
 import { toLicenseDto, toPolicyDto, toTerms } from "./mappers";
 import type { LicenseDto, ModelLicenseDto, ReviewInput, SetPolicyInput } from "./schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const system: Actor = { type: "system", label: "license review" };
 
 /** How a model's license was found, as the models service passes it on (from the Hub importer). */
@@ -169,7 +170,7 @@ export async function setLicensePolicy(licenseId: string, input: SetPolicyInput,
 }
 
 async function requireModel(modelId: string): Promise<void> {
-  if (!UUID.test(modelId) || !(await findModelLicenseState(modelId))) throw notFound("Model");
+  if (!isUuid(modelId) || !(await findModelLicenseState(modelId))) throw notFound("Model");
 }
 
 export async function getLicenseOrThrow(id: string): Promise<LicenseDto> {
@@ -188,7 +189,7 @@ export function toEventDto(row: LicenseEventRow) {
 
 /** Everything about a model's license: terms with its own restrictions, detection, review, policy, history. */
 export async function getModelLicense(modelId: string, client?: DbClient): Promise<ModelLicenseDto> {
-  const state = UUID.test(modelId) ? await findModelLicenseState(modelId, client) : null;
+  const state = isUuid(modelId) ? await findModelLicenseState(modelId, client) : null;
   if (!state) throw notFound("Model");
   const license = await findLicenseByType(state.licenseType, client);
   // A decision counts only for the license it was made for.
@@ -238,6 +239,3 @@ export async function getModelLicense(modelId: string, client?: DbClient): Promi
   };
 }
 
-function asObject(value: unknown): Record<string, unknown> {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}

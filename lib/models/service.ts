@@ -1,4 +1,6 @@
 // The rules for models: validation beyond the schema, derived fields, and the output mapping.
+import { isUuid } from "@/lib/http/ids";
+import { asObject } from "@/lib/json-object";
 import { audited, type WriteContext } from "@/lib/audit/service";
 import type { DbClient } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -12,8 +14,6 @@ import {
   type ModelRow,
 } from "./queries";
 import type { ListModelsQuery, ModelDto, ModelInput, ModelPatch } from "./schema";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toModelDto(row: ModelRow): ModelDto {
   return {
@@ -40,17 +40,13 @@ export function toModelDto(row: ModelRow): ModelDto {
   };
 }
 
-function asObject(value: unknown): Record<string, unknown> {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
 export async function listModels(query: ListModelsQuery) {
   const { rows, total } = await findModels(query);
   return toPage(rows.map(toModelDto), total, query.page, query.page_size);
 }
 
 export async function getModelOrThrow(id: string, client?: DbClient): Promise<ModelDto> {
-  const row = UUID.test(id) ? await findModelById(id, client) : null;
+  const row = isUuid(id) ? await findModelById(id, client) : null;
   if (!row) throw notFound("Model");
   return toModelDto(row);
 }

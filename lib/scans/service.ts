@@ -1,5 +1,6 @@
 // The rules for scans: asking for one (one open scan per model at a time), reading them, and the
 // output mapping. Running them is lib/scans/runner.ts, on the queue of lib/scans/jobs.ts.
+import { isUuid } from "@/lib/http/ids";
 import { audited, type WriteContext } from "@/lib/audit/service";
 import { describeActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -12,7 +13,6 @@ import {
 } from "./queries";
 import type { ScanDto, ScanFileDto, ScanSummaryDto } from "./schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function toScanSummaryDto(row: ScanRow): ScanSummaryDto {
@@ -57,7 +57,7 @@ export function toScanFileDto(row: ScanFileRow): ScanFileDto {
 }
 
 export async function getScanOrThrow(id: string): Promise<ScanDto> {
-  const row = UUID.test(id) ? await findScan(id) : null;
+  const row = isUuid(id) ? await findScan(id) : null;
   if (!row) throw notFound("Scan");
   const files = await findScanFiles(row.id);
   return { ...toScanSummaryDto(row), files: files.map(toScanFileDto) };

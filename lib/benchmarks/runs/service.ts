@@ -1,5 +1,6 @@
 // The benchmark runner's rules: only listed hosts, only existing models and profiles; a run is
 // queued as a job, measured by one worker, and either stores its benchmark or says why not.
+import { isUuid } from "@/lib/http/ids";
 import { audited, type WriteContext } from "@/lib/audit/service";
 import { describeActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
@@ -15,7 +16,6 @@ import { createBenchmark } from "../service";
 import { claimRun, findRunById, insertRun, updateRun, writeProgress, type RunRow } from "./queries";
 import type { RunDto, RunInput, StoredSettings } from "./schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Progress is written at most this often, so a fast run does not turn into a write per request.
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -38,7 +38,7 @@ export function toRunDto(row: RunRow): RunDto {
 }
 
 export async function getRunOrThrow(id: string): Promise<RunDto> {
-  const row = UUID.test(id) ? await findRunById(id) : null;
+  const row = isUuid(id) ? await findRunById(id) : null;
   if (!row) throw notFound("Benchmark run");
   return toRunDto(row);
 }

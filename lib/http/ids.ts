@@ -1,0 +1,6 @@
+// Resource ids are UUIDs; a malformed one is answered as "not found" without a database query.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
