@@ -39,12 +39,12 @@ export default defineConfig({
       env: { HUB_STANDIN_PORT: String(hubPort) },
     },
     {
-      command: `npx next start -p ${port}`,
+      command: "npx tsx scripts/server/main.ts",
       url: `http://127.0.0.1:${port}/api/v1/health`,
       timeout: 120_000,
       reuseExistingServer: false,
       env: {
-        BUDMODEL_DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port), BUDMODEL_DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1",
         BUDMODEL_ADMIN_EMAIL: "admin@e2e.test", BUDMODEL_ADMIN_PASSWORD: "e2e-admin-password",
         BUDMODEL_ADMIN_TOKEN: "e2e-bootstrap-token-0123456789", NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         HF_ENDPOINT: hubUrl, HUGGINGFACE_TOKEN: "hf_standin_granted_0123456789",

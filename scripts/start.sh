@@ -23,4 +23,4 @@ if [ -z "${CLAMAV_HOST:-}" ] || [ "${CLAMAV_HOST}" = localhost ] || [ "${CLAMAV_
 fi
 
 echo "budmodel: http://localhost:${PORT:-9084} (database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-embedded, in ${BUDMODEL_DATA_DIR:-./data}})"
-exec npx next start -p "${PORT:-9084}"
+PORT="${PORT:-9084}" exec npx tsx scripts/server/main.ts

@@ -1,20 +1,21 @@
 // The process's one database handle, opened (and migrated) on first use.
 import { dataDir, env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { processWide } from "@/lib/process-wide";
 import { openDatabase, type Database } from "./connect";
 
-const holder = globalThis as unknown as { budmodelDatabase?: Promise<Database> };
+const holder = processWide<{ current?: Promise<Database> }>("database", () => ({}));
 
 export function getDatabase(): Promise<Database> {
-  if (!holder.budmodelDatabase) {
+  if (!holder.current) {
     const opening = openDatabase({ url: env.DATABASE_URL, dataDir });
     // A failed open (database down) is retried by the next caller, not cached forever.
     opening.catch(() => {
-      if (holder.budmodelDatabase === opening) holder.budmodelDatabase = undefined;
+      if (holder.current === opening) holder.current = undefined;
     });
-    holder.budmodelDatabase = opening;
+    holder.current = opening;
   }
-  return holder.budmodelDatabase;
+  return holder.current;
 }
 
 export async function db(): Promise<PrismaClient> {
@@ -22,7 +23,7 @@ export async function db(): Promise<PrismaClient> {
 }
 
 export async function closeDatabase(): Promise<void> {
-  const opening = holder.budmodelDatabase;
-  holder.budmodelDatabase = undefined;
+  const opening = holder.current;
+  holder.current = undefined;
   if (opening) await (await opening).close();
 }

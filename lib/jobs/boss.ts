@@ -5,8 +5,9 @@
 import { fromPglite, PgBoss } from "pg-boss";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 
-const holder = globalThis as unknown as { budmodelBoss?: Promise<PgBoss> };
+const holder = processWide<{ current?: Promise<PgBoss> }>("job queue", () => ({}));
 
 async function startBoss(): Promise<PgBoss> {
   const database = await getDatabase();
@@ -21,26 +22,26 @@ async function startBoss(): Promise<PgBoss> {
 }
 
 export function getBoss(): Promise<PgBoss> {
-  if (!holder.budmodelBoss) {
+  if (!holder.current) {
     const starting = startBoss();
     // A failed start (database down) is retried by the next caller, not cached forever.
     starting.catch(() => {
-      if (holder.budmodelBoss === starting) holder.budmodelBoss = undefined;
+      if (holder.current === starting) holder.current = undefined;
     });
-    holder.budmodelBoss = starting;
+    holder.current = starting;
   }
-  return holder.budmodelBoss;
+  return holder.current;
 }
 
 /** Whether the queue has been started in this process (health reports it without starting it). */
 export function bossStarted(): boolean {
-  return holder.budmodelBoss !== undefined;
+  return holder.current !== undefined;
 }
 
 /** Stops workers and schedules' polling; call before closing the database (PGlite above all). */
 export async function stopBoss(): Promise<void> {
-  const starting = holder.budmodelBoss;
-  holder.budmodelBoss = undefined;
+  const starting = holder.current;
+  holder.current = undefined;
   if (!starting) return;
   const boss = await starting.catch(() => null);
   await boss?.stop({ graceful: true, timeout: 10_000 });

@@ -4,6 +4,7 @@
 import { audited, type WriteContext } from "@/lib/audit/service";
 import { toPage } from "@/lib/http/pagination";
 import type { Bucket } from "./bucket";
+import { processWide } from "@/lib/process-wide";
 import { AnswerCache } from "./cache";
 import { costPerMillionTokens, directionOf, metricInfo, perGpu, type LeaderboardMetric } from "./metrics";
 import {
@@ -44,18 +45,21 @@ export function entryValue(row: EntryRow, metric: LeaderboardMetric): number {
 type Query = Pick<LeaderboardQuery, "metric" | "limit"> & Partial<Bucket>;
 
 // Answers are reused: the table they come from changes only on a refresh. The API's are kept as
-// encoded JSON too, since serialising them is most of what a request costs.
+// encoded JSON too, since serialising them is most of what a request costs. One cache per process,
+// so that a refresh clears it for every copy of this module (see lib/process-wide.ts).
 type Answer = { dto: LeaderboardDto; json: Uint8Array<ArrayBuffer> };
-const answers = new AnswerCache<Promise<Answer>>(10_000, 10 * 60_000, 2000);
-
-// Bumped by each refresh here, so that a read begun before it cannot store an answer after it.
-let generation = 0;
-const revalidating = new Set<string>();
+const cache = processWide("leaderboard answers", () => ({
+  answers: new AnswerCache<Promise<Answer>>(10_000, 10 * 60_000, 2000),
+  // Bumped by each refresh, so that a read begun before it cannot store an answer after it.
+  generation: 0,
+  revalidating: new Set<string>(),
+}));
 
 const buildAnswer = (query: Query): Promise<Answer> =>
   readLeaderboard(query).then((dto) => ({ dto, json: new TextEncoder().encode(JSON.stringify(dto)) }));
 
 function cachedAnswer(query: Query): Promise<Answer> {
+  const { answers, revalidating } = cache;
   const key = JSON.stringify([query.metric, query.limit, query.hardware_profile, query.precision, query.input_tokens, query.output_tokens, query.concurrency]);
   const cached = answers.lookup(key);
   if (!cached) {
@@ -67,10 +71,10 @@ function cachedAnswer(query: Query): Promise<Answer> {
   }
   if (!cached.fresh && !revalidating.has(key)) {
     // Served once more while its replacement is read, which takes its place when ready.
-    const started = generation;
+    const started = cache.generation;
     revalidating.add(key);
     buildAnswer(query)
-      .then((answer) => started === generation && answers.set(key, Promise.resolve(answer)))
+      .then((answer) => started === cache.generation && answers.set(key, Promise.resolve(answer)))
       .catch(() => undefined)
       .finally(() => revalidating.delete(key));
   }
@@ -78,8 +82,8 @@ function cachedAnswer(query: Query): Promise<Answer> {
 }
 
 function forgetAnswers(): void {
-  generation++;
-  answers.clear();
+  cache.generation++;
+  cache.answers.clear();
 }
 
 export async function getLeaderboard(query: Query): Promise<LeaderboardDto> {

@@ -71,24 +71,37 @@ export function listWhere(query: ListModelsQuery): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-function listOrder(query: ListModelsQuery): Prisma.Sql {
+/** What a list is ordered by, most significant first; the id last makes every order total. */
+function sortKeys(query: ListModelsQuery): { expr: Prisma.Sql; direction: Prisma.Sql }[] {
   const words = searchWords(query.q);
   const sort = query.sort ?? (words.length ? "relevance" : "name");
+  const id = { expr: Prisma.sql`id`, direction: Prisma.sql`ASC` };
   if (sort === "relevance") {
-    if (!words.length) return Prisma.sql`ORDER BY name ASC, id ASC`;
+    const name = { expr: Prisma.sql`name`, direction: Prisma.sql`ASC` };
+    if (!words.length) return [name, id];
     const direction = query.order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-    return Prisma.sql`ORDER BY ts_rank(search_vector, ${tsQuery(words)}) ${direction}, name ASC, id ASC`;
+    return [{ expr: Prisma.sql`ts_rank(search_vector, ${tsQuery(words)})`, direction }, name, id];
   }
   const order = query.order ?? (sort === "name" ? "asc" : "desc");
   const direction = order === "asc" ? Prisma.sql`ASC NULLS LAST` : Prisma.sql`DESC NULLS LAST`;
-  return Prisma.sql`ORDER BY ${sortColumns[sort]} ${direction}, id ASC`;
+  return [{ expr: sortColumns[sort], direction }, id];
 }
 
-/** One statement: the page's rows, each carrying the total of the filtered set. */
+/**
+ * One statement: the page's rows, each carrying the total of the filtered set. The matches are
+ * collected as narrow rows (id and sort keys) that are counted and sorted in memory, and only the
+ * page's rows are read whole: sorting every match's full row spilled to disk at 100,000 models.
+ */
 export function listModelsSql(query: ListModelsQuery): Prisma.Sql {
   const offset = (query.page - 1) * query.page_size;
-  return Prisma.sql`SELECT ${modelColumns}, count(*) OVER() AS "total" FROM models
-    ${listWhere(query)} ${listOrder(query)} LIMIT ${query.page_size} OFFSET ${offset}`;
+  const keys = sortKeys(query);
+  const keyColumns = Prisma.join(keys.map((key, i) => Prisma.sql`${key.expr} AS ${Prisma.raw(`k${i}`)}`));
+  const orderBy = (table: string) =>
+    Prisma.join(keys.map((key, i) => Prisma.sql`${Prisma.raw(`${table}.k${i}`)} ${key.direction}`));
+  return Prisma.sql`WITH matches AS MATERIALIZED (SELECT ${keyColumns} FROM models ${listWhere(query)}),
+    page AS (SELECT * FROM matches ORDER BY ${orderBy("matches")} LIMIT ${query.page_size} OFFSET ${offset})
+    SELECT ${modelColumns}, (SELECT count(*) FROM matches) AS "total"
+    FROM page JOIN models ON models.id = page.${Prisma.raw(`k${keys.length - 1}`)} ORDER BY ${orderBy("page")}`;
 }
 
 export async function findModels(query: ListModelsQuery): Promise<{ rows: ModelRow[]; total: number }> {

@@ -4,7 +4,7 @@
 //      so that the project's own .next is left alone (BENCH_BUILD, see servers.ts ensureBuild);
 //   2. creates a fresh PostgreSQL database budmodel_bench_<random>, migrates it and fills it with
 //      BENCH_MODELS (100,000) realistic models;
-//   3. starts `next start` (the API) and scripts/bench/baseline-server.ts (the same SQL on
+//   3. starts the production server (scripts/server: the API) and scripts/bench/baseline-server.ts (the same SQL on
 //      node:http + pg, pool of 10) against it, and checks that both answer the same data;
 //   4. prints EXPLAIN ANALYZE of the list statement (what the database part costs);
 //   5. for each route - a list with a text search and two filters, and one model by id (rotating
@@ -29,7 +29,7 @@ import { listModelsQuerySchema } from "@/lib/models/schema";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { fillModels } from "./fill-models";
 import { assertSameResponse, load, startCpuMeter, type CpuUse, type LoadResult } from "./load";
-import { ensureBuild, root, startBaseline, startNext, type Server } from "./servers";
+import { ensureBuild, root, startBaseline, startApi, type Server } from "./servers";
 
 const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 50;
@@ -157,7 +157,7 @@ async function main(): Promise<number> {
   }
 
   started = Date.now();
-  const [api, baseline] = await Promise.all([startNext(database.url, build.dir), startBaseline(database.url)]);
+  const [api, baseline] = await Promise.all([startApi(database.url, build.dir), startBaseline(database.url)]);
   servers.push(api, baseline);
   log(`servers up (${seconds(started)}): api ${api.url} (pid ${api.pid}), baseline ${baseline.url} (pid ${baseline.pid})`);
 

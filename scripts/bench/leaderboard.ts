@@ -11,23 +11,21 @@
 //      floor: the single aggregate that computes the same best values (lib/leaderboard/refresh.ts
 //      floorSql), run to completion with nothing else (no rows sent or written) under the same
 //      work_mem; prints both medians and the ratio (target: refresh <= 1.5x the floor);
-//   3. serves the production build from BENCH_DIST_DIR (.next-bench; built when missing or older
-//      than the sources, without the type check) against that database, warms it up for
+//   3. serves the production build (scripts/bench/servers.ts ensureBuild: BENCH_BUILD, private by
+//      default) with the production server against that database, warms it up for
 //      BENCH_WARMUP s and loads GET /api/v1/leaderboard with autocannon for BENCH_DURATION s at
 //      BENCH_CONNECTIONS connections, rotating over 100 buckets and all metrics (and the default
 //      bucket); prints req/s, p50 and p99 (target: p99 < 20 ms);
 //   4. writes bench-results/leaderboard.json; exit code 1 when a target is missed.
 // The database is dropped (unless BENCH_KEEP_DB=1) and the server stopped at the end, on failure
 // and on Ctrl-C. The machine's load average is printed first: on a shared machine it decides much.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { load, type LoadResult } from "./load";
-import { freePort, root } from "./servers";
+import { ensureBuild, root, startApi, type Server } from "./servers";
 
 const TARGET_RATIO = 1.5;
 const TARGET_P99_MS = 20;
@@ -44,20 +42,17 @@ const config = {
   connections: Math.round(number("BENCH_CONNECTIONS", 10)),
   duration: number("BENCH_DURATION", 15),
   warmup: number("BENCH_WARMUP", 10),
-  distDir: process.env.BENCH_DIST_DIR || ".next-bench",
+  build: process.env.BENCH_BUILD || "private",
 };
 const log = (message: string) => console.log(`[bench:leaderboard] ${message}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 let database: BenchDatabase | undefined;
-let server: ChildProcess | undefined;
+let server: Server | undefined;
 let closeAppDatabase: (() => Promise<void>) | undefined;
 
 async function cleanup() {
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  await server?.stop();
   await closeAppDatabase?.().catch(() => undefined);
   if (database && process.env.BENCH_KEEP_DB === "1") log(`kept database ${database.name} (BENCH_KEEP_DB=1): ${database.url}`);
   else if (database) await database.drop().then(() => log(`dropped database ${database!.name}`), (e) => console.error(`could not drop ${database!.name}: ${e.message}`));
@@ -119,45 +114,6 @@ async function timeFloor(client: pg.Client, sql: string): Promise<{ ms: number; 
   return { ms, groups };
 }
 
-function newestSource(): number {
-  const walk = (entry: string): number => {
-    if (!existsSync(entry) || entry.includes(`${path.sep}generated`)) return 0;
-    const stat = statSync(entry);
-    if (!stat.isDirectory()) return stat.mtimeMs;
-    return Math.max(0, ...readdirSync(entry).map((child) => walk(path.join(entry, child))));
-  };
-  return Math.max(...["app", "components", "lib", "proxy.ts", "next.config.mjs"].map((s) => walk(path.join(root, s))));
-}
-
-async function ensureDistBuild() {
-  const stamp = path.join(root, config.distDir, "BUILD_ID");
-  if (existsSync(stamp) && statSync(stamp).mtimeMs > newestSource()) return "up to date";
-  // The type check is `npm run typecheck`'s job; a file someone is editing must not stop a measurement.
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build", "--experimental-build-mode=compile"], {
-      cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: config.distDir, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
-  });
-  return "built";
-}
-
-async function startServer(url: string): Promise<string> {
-  const port = await freePort();
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    // No schedule fires during the measurement: the refresh under test is timed above, not here.
-    env: { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: config.distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", LEADERBOARD_UPDATE_INTERVAL: "0 0 1 1 *" },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-    const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
-    if (ok) return base;
-  }
-  throw new Error("the server did not become healthy within 90 s");
-}
-
 async function main(): Promise<number> {
   log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; ${config.rows.toLocaleString("en")} rows, ${config.models} models`);
   database = await createBenchDatabase();
@@ -195,9 +151,11 @@ async function main(): Promise<number> {
     if (entries !== groups) throw new Error(`the refresh wrote ${entries} entries but the floor found ${groups} groups`);
     const ratio = median(refreshes) / median(floors);
 
-    const build = await ensureDistBuild();
-    log(`production build in ${config.distDir}: ${build}`);
-    const base = await startServer(database.url);
+    const build = await ensureBuild(config.build);
+    log(`production build in ${build.dir}: ${build.status}`);
+    // No schedule fires during the measurement: the refresh under test is timed above, not here.
+    server = await startApi(database.url, build.dir, { LEADERBOARD_UPDATE_INTERVAL: "0 0 1 1 *" });
+    const base = server.url;
     const bucketRows = (await client.query<{ hardware_profile_id: string; precision: string; input_tokens: number; output_tokens: number; concurrency: number }>(
       "SELECT hardware_profile_id, precision, input_tokens, output_tokens, concurrency FROM leaderboard_buckets ORDER BY md5(hardware_profile_id || precision || concurrency || input_tokens) LIMIT 100",
     )).rows;

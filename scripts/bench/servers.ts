@@ -1,4 +1,4 @@
-// The two servers under test, as child processes: the production Next.js build (next start) and
+// The two servers under test, as child processes: the production server (scripts/server) and
 // the node:http + pg baseline. Both are started with the bench database's URL and stopped by
 // their process id at the end.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -69,7 +69,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 }
 
 /**
- * The production build to serve, and the folder to run `next start` in. BENCH_BUILD:
+ * The production build to serve, and the folder to run the production server in. BENCH_BUILD:
  *  - "private" (default): the sources are copied to BENCH_BUILD_DIR (node_modules hard-linked) and
  *    built there when they changed since its last build. The project's own .next is neither read
  *    nor written, so a build or server someone else runs in the project is not disturbed (and
@@ -228,14 +228,15 @@ async function startServer(
   }
 }
 
-export async function startNext(databaseUrl: string, dir: string): Promise<Server> {
+/** The production server (scripts/server) of the build in `dir`, on `databaseUrl`. */
+export async function startApi(databaseUrl: string, dir: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   return startServer(
     "api",
     dir,
-    [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    ["--import", "tsx", path.join(dir, "scripts/server/main.ts")],
     port,
-    { DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: ".next" },
+    { DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: ".next", ...env },
     "/api/v1/health",
   );
 }

@@ -1,0 +1,50 @@
+// The hot API reads, answered by their own route handlers without Next's request pipeline
+// (routing, rewrites, proxy matching, module resolution), which costs several times what these
+// handlers do themselves (npm run bench:api). Only GETs under /api/v1 with no page or RSC
+// semantics are taken; everything else, and these paths' other methods, go to Next as usual.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import * as leaderboard from "@/app/api/v1/leaderboard/route";
+import * as modelById from "@/app/api/v1/models/[id]/route";
+import * as models from "@/app/api/v1/models/route";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+interface FastRoute {
+  pattern: RegExp;
+  handler: Handler;
+  /** Names that Next gives to a static sibling route rather than to the dynamic segment. */
+  notParams?: Set<string>;
+}
+
+/** The folders beside a dynamic segment: Next routes those names to them, not to the segment. */
+function staticSiblings(routeDir: string): Set<string> {
+  const dir = path.join(process.cwd(), "app", routeDir);
+  return new Set(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith("[")).map((e) => e.name));
+}
+
+const routes: FastRoute[] = [
+  { pattern: /^\/api\/v1\/models$/, handler: models.GET },
+  { pattern: /^\/api\/v1\/models\/([^/]+)$/, handler: modelById.GET, notParams: staticSiblings("api/v1/models") },
+  { pattern: /^\/api\/v1\/leaderboard$/, handler: leaderboard.GET },
+];
+
+/** The handler and its path parameters for a request, or null when Next should answer it. */
+export function matchFastRoute(method: string | undefined, url: string | undefined): { handler: Handler; params: Record<string, string> } | null {
+  if (method !== "GET" || !url) return null;
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  for (const route of routes) {
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    if (match[1] === undefined) return { handler: route.handler, params: {} };
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch {
+      return null;
+    }
+    return route.notParams?.has(id) ? null : { handler: route.handler, params: { id } };
+  }
+  return null;
+}
