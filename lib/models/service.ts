@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { evaluateLicenseStatus, type LicenseDetectionInput } from "@/lib/licenses/service";
 import { defaultRequirements, type ArchitectureConfig } from "./architecture";
+import { cachedCatalogAnswer } from "./list-cache";
 import {
   countModels, deleteModelById, findFacetValues, findModelById, findModels, insertModel, updateModelById,
   type ModelRow,
@@ -41,8 +42,10 @@ export function toModelDto(row: ModelRow): ModelDto {
 }
 
 export async function listModels(query: ListModelsQuery) {
-  const { rows, total } = await findModels(query);
-  return toPage(rows.map(toModelDto), total, query.page, query.page_size);
+  return cachedCatalogAnswer(JSON.stringify(query), async () => {
+    const { rows, total } = await findModels(query);
+    return toPage(rows.map(toModelDto), total, query.page, query.page_size);
+  });
 }
 
 export async function getModelOrThrow(id: string, client?: DbClient): Promise<ModelDto> {
