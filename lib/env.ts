@@ -13,6 +13,8 @@ const envSchema = z.object({
   BUDMODEL_SEED_DEMO: z.enum(["true", "false"]).default("true"),
   HUGGINGFACE_TOKEN: z.string().min(1).optional(),
   HF_ENDPOINT: z.url().default("https://huggingface.co"),
+  // Catalog list answers kept for reuse (lib/models/list-cache.ts); 0 turns the cache off.
+  CATALOG_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(1000),
   CLAMAV_HOST: z.string().min(1).default("localhost"),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
   LEADERBOARD_UPDATE_INTERVAL: cron.default("0 */6 * * *"),
