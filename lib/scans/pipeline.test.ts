@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { gguf, llamaGguf, safetensors, tar, zip } from "@/tests/fixtures/scans/builders";
+import { crc32, gguf, llamaGguf, safetensors, tar, zip } from "@/tests/fixtures/scans/builders";
 import { pythonCorpus, pythonFile } from "@/tests/fixtures/scans/python-corpus";
 import { scanFile, overallVerdict, type FileReport } from "./pipeline";
 import { chunksOf } from "./scanners/bytes";
@@ -89,6 +89,20 @@ describe("pickles in their containers", () => {
     expect((await scan("model.joblib", deflateSync(pythonFile("model_evil.joblib")))).verdict).toBe("critical");
   });
 
+  it("walks a .npy of objects whatever the header's key order or quotes (numpy reads it as a Python literal)", async () => {
+    const npy = (header: string) => {
+      const text = Buffer.from(`${header}\n`, "latin1");
+      const length = Buffer.alloc(2);
+      length.writeUInt16LE(text.length);
+      return Buffer.concat([Buffer.from("\x93NUMPY\x01\x00", "latin1"), length, text, pythonFile("os_system.pkl")]);
+    };
+    for (const header of [`{"descr": "|O", "fortran_order": False, "shape": (1,)}`, `{'shape': (1,), 'fortran_order': False, 'descr': '|O'}`, `{'descr': [('a', '<f4'), ('b', 'O')], 'fortran_order': False, 'shape': (1,)}`]) {
+      const report = await scan("objects.npy", npy(header));
+      expect(report.format, header).toBe("numpy");
+      expect(report.verdict, header).toBe("critical");
+    }
+  });
+
   it("walks a pickle named .safetensors as a pickle, and refuses it as safetensors", async () => {
     const report = await scan("model.safetensors", pythonFile("os_system.pkl"));
     expect(rules(report)).toContain("pickle.dangerous_import");
@@ -152,6 +166,29 @@ describe("archives", () => {
     let shallow = zip([{ name: "evil.pkl", data: pythonFile("os_system.pkl") }]);
     shallow = zip([{ name: "inner.zip", data: shallow }]);
     expect((await scan("two.zip", shallow)).imports).toContainEqual(expect.objectContaining({ where: "inner.zip!/evil.pkl" }));
+  });
+
+  it("reports a member the central directory lists but the stream never met, or met with other sizes", async () => {
+    // Python's zipfile (so torch.load) finds data.pkl through the central directory even when the
+    // local header before it is broken; the stream stops at what looks like the directory.
+    const archive = zip([{ name: "readme.txt", data: Buffer.from("hello") }, { name: "notes.txt", data: Buffer.from("hi") }, { name: "archive/data.pkl", data: pythonFile("os_system.pkl") }]);
+    const hidden = Buffer.from(archive);
+    hidden.writeUInt32LE(0x02014b50, 30 + "readme.txt".length + 5);
+    const broken = await scan("model.pt", hidden);
+    expect(rules(broken)).toContain("archive.unscanned_member");
+    expect(coverage(broken).archive).toBe(false);
+    // readme.txt's local header grown, with a matching CRC, to swallow data.pkl: the stream reads the
+    // pickle as the readme's text, while a loader finds data.pkl through the directory.
+    const swallowed = Buffer.from(archive);
+    const start = 30 + "readme.txt".length;
+    const span = 5 + 30 + "notes.txt".length + 2 + 30 + "archive/data.pkl".length + pythonFile("os_system.pkl").length;
+    swallowed.writeUInt32LE(crc32(swallowed.subarray(start, start + span)), 14);
+    swallowed.writeUInt32LE(span, 18);
+    swallowed.writeUInt32LE(span, 22);
+    const report = await scan("model.pt", swallowed);
+    expect(rules(report)).toEqual(["archive.unscanned_member"]);
+    expect(report.findings.find((f) => f.rule === "archive.unscanned_member")?.message).toMatch(/"readme.txt" .* method 0 and 5 bytes, its local header with method 0 and \d+ bytes \(and 2 more members\)/);
+    expect(rules(await scan("model.pt", archive))).toEqual(["pickle.dangerous_import"]);
   });
 
   it("reports a truncated zip as not fully scanned", async () => {

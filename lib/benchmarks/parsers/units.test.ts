@@ -23,4 +23,11 @@ describe("unit conversion", () => {
     expect(rateToPerSecond(3, "request per sec")).toBe(3);
     expect(rateToPerSecond(3, "tokens")).toBeNull();
   });
+
+  it("knows no unit named after an object's own properties (found by fuzzing: it gave NaN)", () => {
+    for (const unit of ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty"]) {
+      expect(durationToMs(1, unit), unit).toBeNull();
+      expect(rateToPerSecond(1, `tokens/${unit}`), unit).toBeNull();
+    }
+  });
 });

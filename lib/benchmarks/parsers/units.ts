@@ -19,7 +19,7 @@ export function secondsToMs(seconds: number): number {
 
 /** A duration in `unit` as milliseconds; null when the unit is not a time unit we know. */
 export function durationToMs(value: number, unit: string): number | null {
-  const factor = toMs[unit.trim().toLowerCase()];
+  const factor = ownFactor(toMs, unit.trim().toLowerCase());
   return factor === undefined ? null : value * factor;
 }
 
@@ -31,6 +31,11 @@ const perSecond: Record<string, number> = { s: 1, sec: 1, second: 1, min: 1 / 60
  */
 export function rateToPerSecond(value: number, unit: string): number | null {
   const per = /(?:\/|\bper\s+)([a-z]+?)s?$/.exec(unit.trim().toLowerCase())?.[1];
-  const factor = per === undefined ? undefined : perSecond[per];
+  const factor = per === undefined ? undefined : ownFactor(perSecond, per);
   return factor === undefined ? null : value * factor;
+}
+
+/** The table's own entry only: a unit named "constructor" must not find Object's and turn a figure into NaN. */
+function ownFactor(table: Record<string, number>, unit: string): number | undefined {
+  return Object.hasOwn(table, unit) ? table[unit] : undefined;
 }

@@ -56,15 +56,22 @@ export async function scanZip(source: AsyncIterable<Uint8Array>, options: Archiv
     outcome.reason ??= reason;
     outcome.findings.push(finding("archive", severity, rule, reason, { ...detail, ...(where ? { archive: where } : {}) }));
   };
+  // Each local header met, by offset: a loader finds members through the central directory.
+  const locals = new Map<number, LocalHeader>();
+  let directoryReached = false;
   try {
     for (;;) {
       if (!(await reader.fill(4))) break;
       const signature = (await reader.peek(4)).readUInt32LE(0);
-      if (signature === CENTRAL || signature === END || signature === END64) break;
+      if (signature === CENTRAL || signature === END || signature === END64) {
+        directoryReached = true;
+        break;
+      }
       if (signature !== LOCAL) {
         stopCovering(`Unexpected bytes at offset ${reader.position} where a zip member should start`, "medium", "archive.malformed", { offset: reader.position });
         break;
       }
+      const offset = reader.position;
       const header = await reader.read(30);
       const flags = header.readUInt16LE(6);
       const method = header.readUInt16LE(8);
@@ -82,6 +89,7 @@ export async function scanZip(source: AsyncIterable<Uint8Array>, options: Archiv
         size = zip64.size ?? size;
         compressed = zip64.compressed ?? compressed;
       }
+      locals.set(offset, { method, compressed });
       if (++budget.members > budget.limits.maxMembers) {
         stopCovering(`The archive has more than ${budget.limits.maxMembers} members`, "medium", "archive.too_many_members", { limit: budget.limits.maxMembers });
         break;
@@ -149,6 +157,10 @@ export async function scanZip(source: AsyncIterable<Uint8Array>, options: Archiv
         outcome.findings.push(finding("archive", "medium", "archive.crc_mismatch", `The member "${name}" does not match its recorded size or CRC`, { member: memberPath(where, name), size, produced }));
       }
     }
+    if (directoryReached) {
+      const gap = await checkDirectory(reader, locals);
+      if (gap) stopCovering(gap.message, "medium", "archive.unscanned_member", gap.detail);
+    }
     await reader.drain();
   } catch (error) {
     if (!(error instanceof TruncatedError)) throw error;
@@ -158,25 +170,80 @@ export async function scanZip(source: AsyncIterable<Uint8Array>, options: Archiv
   return { scanner: "archive", covered: outcome.covered, ...(outcome.reason ? { reason: outcome.reason } : {}), findings: outcome.findings, summary: { kind: "zip", members: outcome.members, ...(where ? { archive: where } : {}) } };
 }
 
+interface LocalHeader {
+  method: number;
+  compressed: number;
+}
+
+/**
+ * Reads the central directory that follows the members and checks each record against the local
+ * header at its offset. A loader (Python's zipfile, so torch.load) finds members through these
+ * records: one pointing where the stream met no member, or reading it with another size or
+ * compression, would be extracted unscanned. Returns the gap, if any, for a finding.
+ */
+async function checkDirectory(reader: ByteReader, locals: Map<number, LocalHeader>): Promise<{ message: string; detail: Record<string, unknown> } | null> {
+  const start = reader.position;
+  let first: { name: string; problem: string } | null = null;
+  let count = 0;
+  try {
+    while ((await reader.fill(4)) && (await reader.peek(4)).readUInt32LE(0) === CENTRAL) {
+      const record = await reader.read(46);
+      const flags = record.readUInt16LE(8);
+      const method = record.readUInt16LE(10);
+      const size = record.readUInt32LE(24);
+      let compressed = record.readUInt32LE(20);
+      let offset = record.readUInt32LE(42);
+      const name = (await reader.read(record.readUInt16LE(28))).toString(flags & 0x800 ? "utf8" : "latin1");
+      const extra = await reader.read(record.readUInt16LE(30));
+      await skipExactly(reader, record.readUInt16LE(32));
+      if (compressed === 0xffffffff || offset === 0xffffffff) {
+        const zip64 = readZip64(extra, size === 0xffffffff, compressed === 0xffffffff, offset === 0xffffffff);
+        compressed = zip64?.compressed ?? compressed;
+        offset = zip64?.offset ?? offset;
+      }
+      const local = locals.get(offset);
+      const problem = !local
+        ? `the central directory lists it at offset ${offset}, where the stream met no member`
+        : local.method !== method || local.compressed !== compressed
+          ? `the central directory reads it with method ${method} and ${compressed} bytes, its local header with method ${local.method} and ${local.compressed} bytes`
+          : null;
+      if (problem) {
+        first ??= { name, problem };
+        count++;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof TruncatedError)) throw error;
+    // A broken local header that looks like a directory record, or a file cut inside its directory.
+    return {
+      message: `The central directory at offset ${start} runs past the end of the file: it is broken or is no directory, and members a loader finds through it may not have been scanned`,
+      detail: { offset: start },
+    };
+  }
+  if (!first) return null;
+  return {
+    message: `The member "${first.name}" was not scanned as a loader would read it: ${first.problem}${count > 1 ? ` (and ${count - 1} more members)` : ""}`,
+    detail: { member: first.name, members: count },
+  };
+}
+
 async function skipExactly(reader: ByteReader, n: number): Promise<void> {
   if (n > 0 && (await reader.skip(n)) < n) throw new TruncatedError(n, reader.position);
 }
 
-function readZip64(extra: Buffer, wantSize: boolean, wantCompressed: boolean): { size?: number; compressed?: number } | null {
+/** The zip64 extra field's sizes and offset: each is there only when its 32-bit field is 0xffffffff. */
+function readZip64(extra: Buffer, wantSize: boolean, wantCompressed: boolean, wantOffset = false): { size?: number; compressed?: number; offset?: number } | null {
   for (let i = 0; i + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(i);
     const length = extra.readUInt16LE(i + 2);
     if (id === 0x0001) {
       let at = i + 4;
-      const out: { size?: number; compressed?: number } = {};
-      if (wantSize) {
+      const out: { size?: number; compressed?: number; offset?: number } = {};
+      for (const [field, wanted] of [["size", wantSize], ["compressed", wantCompressed], ["offset", wantOffset]] as const) {
+        if (!wanted) continue;
         if (at + 8 > extra.length) return null;
-        out.size = Number(extra.readBigUInt64LE(at));
+        out[field] = Number(extra.readBigUInt64LE(at));
         at += 8;
-      }
-      if (wantCompressed) {
-        if (at + 8 > extra.length) return null;
-        out.compressed = Number(extra.readBigUInt64LE(at));
       }
       return out;
     }

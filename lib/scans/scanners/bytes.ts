@@ -61,6 +61,9 @@ export class ByteReader {
   }
 
   private take(n: number): Buffer {
+    // Nothing may be buffered at all: a zero-length read (an empty zip extra field, an empty GGUF
+    // string) right at a chunk boundary.
+    if (n === 0) return Buffer.alloc(0);
     this.position += n;
     this.buffered -= n;
     const first = this.chunks[0];

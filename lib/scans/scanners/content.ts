@@ -112,16 +112,32 @@ async function walkPickles(stream: AsyncIterable<Buffer>, limits: Partial<Pickle
   return pickleResult(walker.end(), where);
 }
 
+/** Longest .npy header read; a longer one cannot be checked for an object dtype and is not covered. */
+const MAX_NUMPY_HEADER = 1 << 20;
+
+/**
+ * A .npy header (a Python dict literal) whose dtype holds objects: any quoted type string of kind
+ * O, wherever the descr key sits and whichever quotes it uses, in a plain or a structured dtype.
+ */
+const OBJECT_DTYPE = /['"][<>|=]?O\d*['"]/;
+
 /** .npy: a pickle follows the header only when the dtype holds Python objects. */
 async function scanNumpy(stream: AsyncIterable<Buffer>, context: ContentContext, push: (result: ScannerResult) => void): Promise<void> {
   const { head, stream: body } = await peek(stream, 12);
   const major = head[6];
-  const headerLength = major === 1 ? head.readUInt16LE(8) : head.length >= 12 ? head.readUInt32LE(8) : 0;
   const prefix = major === 1 ? 10 : 12;
-  const { head: all, stream: rest } = await peek(body, prefix + Math.min(headerLength, 1 << 20));
-  const header = all.subarray(prefix).toString("latin1");
-  const descr = /'descr'\s*:\s*(.+?),\s*'(fortran_order|shape)'/s.exec(header)?.[1] ?? "";
-  if (!/'\|?O\d*'/.test(descr)) {
+  // A file cut inside its header holds no array, nor any pickle a loader could reach.
+  const headerLength = head.length < prefix ? 0 : major === 1 ? head.readUInt16LE(8) : head.readUInt32LE(8);
+  if (headerLength > MAX_NUMPY_HEADER) {
+    push({
+      scanner: "pickle", covered: false, reason: "a .npy header too large to read",
+      findings: [finding("pickle", "medium", "pickle.not_fully_scanned", `The .npy header is ${headerLength} bytes, over the ${MAX_NUMPY_HEADER} the scanner reads: whether it holds pickled objects is unknown`, {})],
+    });
+    await drain(body);
+    return;
+  }
+  const { head: all, stream: rest } = await peek(body, prefix + headerLength);
+  if (!OBJECT_DTYPE.test(all.subarray(prefix).toString("latin1"))) {
     await drain(rest);
     return;
   }

@@ -102,6 +102,11 @@ class Memo {
     return true;
   }
 
+  /** Whether a PUT set this index (a GET of any other fails in a loader). */
+  has(index: number): boolean {
+    return index >= 0 && index >> 3 < this.used.length && (this.used[index >> 3] & (1 << (index & 7))) !== 0;
+  }
+
   get(index: number): Value {
     const value = index >= 0 ? this.pages[index >> 12]?.[index & 4095] : undefined;
     return value === undefined ? OPAQUE : value;
@@ -280,6 +285,7 @@ export class PickleWalker {
   }
 
   private memoGet(index: number): void {
+    if (!this.memo.has(index)) this.malformed ??= `a memo GET of index ${index}, which no PUT set, at byte ${this.base + this.pos}`;
     this.push(this.memo.get(index));
   }
 

@@ -62,7 +62,9 @@ export async function* throughZlib(source: AsyncIterable<Uint8Array>, z: Transfo
       if (!z.destroyed && !z.writableEnded) z.end();
     } catch (error) {
       feedError = error;
-      z.destroy();
+      // Destroyed with the cause, so the reader below sees it (a truncated archive) rather than
+      // the stream's own "Premature close".
+      z.destroy(error as Error);
     }
   })();
   try {
