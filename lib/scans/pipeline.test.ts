@@ -103,6 +103,14 @@ describe("pickles in their containers", () => {
     }
   });
 
+  it("walks a .pkl whatever opcode it starts with (Python loads any)", async () => {
+    // SHORT_BINUNICODE "os", SHORT_BINUNICODE "system", STACK_GLOBAL, "id", TUPLE1, REDUCE, STOP
+    const pickle = Buffer.concat([Buffer.from([0x8c, 2]), Buffer.from("os"), Buffer.from([0x8c, 6]), Buffer.from("system"), Buffer.from([0x93, 0x8c, 2]), Buffer.from("id"), Buffer.from([0x85, 0x52, 0x2e])]);
+    const report = await scan("payload.pkl", pickle);
+    expect(report.format).toBe("pickle");
+    expect(rules(report)).toContain("pickle.dangerous_import");
+  });
+
   it("walks a pickle named .safetensors as a pickle, and refuses it as safetensors", async () => {
     const report = await scan("model.safetensors", pythonFile("os_system.pkl"));
     expect(rules(report)).toContain("pickle.dangerous_import");

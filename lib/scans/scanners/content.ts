@@ -29,7 +29,7 @@ export function newContentContext(limits: Partial<ContentLimits> = {}): ContentC
   return { limits: merged, budget: new Budget(merged.archive), results: [] };
 }
 
-/** Which member names inside a zip hold pickles a loader reads: PyTorch's data.pkl and any .pkl. */
+/** Which names hold pickles a loader reads: PyTorch's data.pkl (inside a zip) and any .pkl or .pickle. */
 const PICKLE_MEMBER = /(^|\/)(data\.pkl|[^/]*\.(pkl|pickle))$/i;
 
 async function drain(stream: AsyncIterable<Buffer>): Promise<void> {
@@ -43,7 +43,9 @@ async function drain(stream: AsyncIterable<Buffer>): Promise<void> {
 export async function scanContent(name: string, source: AsyncIterable<Buffer>, size: number | undefined, context: ContentContext, where = "", depth = 0): Promise<ArtifactFormat> {
   const { head, stream } = await peek(source, DETECT_BYTES);
   let format = detectFormat(name, head);
-  if (where && format === "other" && PICKLE_MEMBER.test(name) && head.length) format = "pickle";
+  // A file a loader unpickles by its name is walked as a pickle whatever its first byte: Python
+  // loads any opcode there, not only those a pickle writer starts with.
+  if (format === "other" && PICKLE_MEMBER.test(name) && head.length) format = "pickle";
   const scanners = scannersFor(format, name);
   const at = where || undefined;
   const push = (result: ScannerResult) => context.results.push(at ? withWhere(result, at) : result);
