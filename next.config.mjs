@@ -1,3 +1,5 @@
+import { nextConfigHeaderRules } from "./lib/http/security-headers.mjs";
+
 // The original service's unprefixed paths stay an API for automation (api.md, Addresses).
 const legacyPaths = ["/models", "/models/:path*", "/leaderboard", "/benchmarks"];
 // A GET is an API call unless it is a browser navigation (Accept: text/html) or Next's own
@@ -18,6 +20,11 @@ const nextConfig = {
   // Lets several builds live side by side (e.g. a benchmark's build next to a developer's).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // nosniff, frame denial, referrer policy, HSTS behind TLS on everything; pages get their
+  // Content-Security-Policy from proxy.ts, API responses theirs from route() as well.
+  async headers() {
+    return nextConfigHeaderRules();
+  },
   async rewrites() {
     return {
       beforeFiles: legacyPaths.map((source) => ({ source, destination: `/api/v1${source}`, missing: notAPage })),

@@ -13,6 +13,10 @@ const envSchema = z.object({
   BUDMODEL_SEED_DEMO: z.enum(["true", "false"]).default("true"),
   HUGGINGFACE_TOKEN: z.string().min(1).optional(),
   HF_ENDPOINT: z.url().default("https://huggingface.co"),
+  // Each Hub request waits this long for an answer (and for each next chunk of one), and is tried
+  // again this many times after a network failure, a 429 or a 5xx (lib/huggingface/http.ts).
+  HF_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  HF_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   // Catalog list answers kept for reuse (lib/models/list-cache.ts); 0 turns the cache off.
   CATALOG_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(1000),
   CLAMAV_HOST: z.string().min(1).default("localhost"),
@@ -21,6 +25,10 @@ const envSchema = z.object({
   // The benchmark runner only calls endpoints on these hosts ("host" or "host:port", comma-separated):
   // it sends requests on a user's behalf, so it must not become a way to reach arbitrary servers.
   BENCHMARK_ALLOWED_HOSTS: z.string().default(""),
+  // A run whose worker stops sending heartbeats this long is retried (from the start) elsewhere, at
+  // most BENCHMARK_RUN_RETRY_LIMIT times; after that it is failed (lib/benchmarks/runs/job.ts).
+  BENCHMARK_RUN_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(30),
+  BENCHMARK_RUN_RETRY_LIMIT: z.coerce.number().int().min(0).max(10).default(2),
   PUBLIC_READ: z.enum(["true", "false"]).default("true"),
   BUDMODEL_ADMIN_TOKEN: z.string().min(16, "BUDMODEL_ADMIN_TOKEN must be at least 16 characters").optional(),
   BUDMODEL_ADMIN_EMAIL: z.email().optional(),
@@ -50,6 +58,10 @@ const envSchema = z.object({
   SCAN_ARCHIVE_MAX_DEPTH: z.coerce.number().int().min(1).max(10).default(3),
   // How often the queue looks for jobs whose worker stopped (missed heartbeats) and retries them.
   QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Logs (lib/log.ts): "warn" silences the per-request info lines, e.g. to benchmark without them.
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Writes (POST/PUT/PATCH/DELETE) each caller may make per minute, in bursts of as many; 0: no limit.
+  WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;

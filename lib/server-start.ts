@@ -6,6 +6,7 @@ import { closeDatabase, getDatabase } from "@/lib/db";
 import { dataDir, env } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startJobs } from "@/lib/jobs/start";
+import { log } from "@/lib/log";
 import { refreshAtStartup } from "@/lib/leaderboard/service";
 import { syncLicenseCatalog } from "@/lib/licenses/sync";
 import { seedDemoBenchmarks } from "@/lib/seed/demo-benchmark-seed";
@@ -24,15 +25,16 @@ export async function startServer(): Promise<void> {
       if (demo) {
         const file = path.join(dataDir, "demo-admin.txt");
         await writeFile(/*turbopackIgnore: true*/ file, `email: ${demo.email}\npassword: ${demo.password}\n`, { mode: 0o600 });
-        console.log(`\n  Demo admin created: ${demo.email} / ${demo.password}\n  (also saved in ${file}; sign in at /signin)\n`);
+        // The password goes to the file only: logs are often shipped and kept where others read them.
+        log.info("demo admin created: its e-mail and password are in the file; sign in at /signin", { email: demo.email, file });
       }
     }
-    console.log(JSON.stringify({ level: "info", msg: "database ready", kind }));
+    log.info("database ready", { kind });
     await refreshAtStartup({ actor: { type: "system", label: "leaderboard start-up refresh" } }, demoBenchmarks > 0);
     await startJobs();
   } catch (error) {
     // The server still starts: requests answer 503 and the database is retried on each one.
-    console.error(JSON.stringify({ level: "error", msg: "database not ready", error: (error as Error).message }));
+    log.error("database not ready", { error: (error as Error).message });
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

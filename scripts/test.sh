@@ -24,6 +24,12 @@ npm run --silent db:generate >/dev/null
 results=test-results/counts
 rm -rf "$results" && mkdir -p "$results"
 
+step "Security advisories in production dependencies (npm audit)"
+# High or critical advisories fail the run (the other checks still run, so their results are seen
+# too). A registry that refuses the audit request is reported, not taken for a pass or a failure.
+audit_status=0
+{ npm audit --omit=dev --json 2>/dev/null || true; } | node scripts/lib/audit-verdict.mjs || audit_status=$?
+
 step "Lint"
 npx eslint .
 step "Type-check"
@@ -40,5 +46,6 @@ step "End-to-end tests (Playwright, Chromium)"
 e2e_status=0
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test --reporter=list,json || e2e_status=$?
 
+[ "$audit_status" -eq 0 ] || echo "npm audit failed (exit $audit_status): see its step above; the run fails" >&2
 node scripts/lib/count-results.mjs "$results"
-exit $(( vitest_status || e2e_status ))
+exit $(( vitest_status || e2e_status || audit_status ))

@@ -5,6 +5,7 @@ import { closeDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startJobs } from "@/lib/jobs/start";
+import { log } from "@/lib/log";
 import { stopScanSweeps } from "@/lib/scans/jobs";
 
 if (!env.DATABASE_URL) {
@@ -13,7 +14,7 @@ if (!env.DATABASE_URL) {
 }
 
 await startJobs({ scanWorkers: true });
-console.log(JSON.stringify({ level: "info", msg: "worker started", pid: process.pid, scanConcurrency: env.SCAN_CONCURRENCY, clamd: `${env.CLAMAV_HOST}:${env.CLAMAV_PORT}` }));
+log.info("worker started", { pid: process.pid, scanConcurrency: env.SCAN_CONCURRENCY, clamd: `${env.CLAMAV_HOST}:${env.CLAMAV_PORT}` });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {

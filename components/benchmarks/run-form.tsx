@@ -36,6 +36,7 @@ export function RunForm({ model, profiles, allowedHosts }: { model: { id: string
     };
     if (text("served_model")) body.served_model = text("served_model");
     if (text("engine_version")) body.engine_version = text("engine_version");
+    if (text("api_key")) body.api_key = text("api_key");
     start.mutate(body, { onSuccess: (run) => setRunId(run.id) });
   };
 
@@ -55,6 +56,9 @@ export function RunForm({ model, profiles, allowedHosts }: { model: { id: string
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="endpoint_url" label="Chat completions endpoint" hint="OpenAI-compatible and streaming, e.g. http://vllm.internal:8000/v1/chat/completions" error={fieldError("endpoint_url")}>
             <Input id="endpoint_url" name="endpoint_url" type="url" required placeholder="http://host:8000/v1/chat/completions" />
+          </Field>
+          <Field id="api_key" label="API key (optional)" hint="Sent to the endpoint only, as a bearer token; never shown again" error={fieldError("api_key")}>
+            <Input id="api_key" name="api_key" type="password" autoComplete="off" spellCheck={false} />
           </Field>
           <Field id="served_model" label="Served model name" hint="The `model` each request names; the model's name when empty" error={fieldError("served_model")}>
             <Input id="served_model" name="served_model" />

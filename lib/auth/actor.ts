@@ -52,7 +52,7 @@ function readCookie(header: string | null, name: string): string | undefined {
   const cookies = new Map(
     (header ?? "").split(";").map((part) => {
       const index = part.indexOf("=");
-      return [part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim())] as const;
+      return [part.slice(0, index).trim(), decodeCookieValue(part.slice(index + 1).trim())] as const;
     }),
   );
   if (cookies.has(name)) return cookies.get(name);
@@ -60,6 +60,15 @@ function readCookie(header: string | null, name: string): string | undefined {
   const chunks: string[] = [];
   for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`)!);
   return chunks.length ? chunks.join("") : undefined;
+}
+
+/** A cookie value, percent-decoded; one that is not valid percent-encoding is taken as it is. */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** The signed-in user behind a Cookie header: null when none is presented, "invalid" when it is stale. */
@@ -91,8 +100,14 @@ export function checkSameOrigin(actor: Actor, request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const crossSite = (site !== null && site !== "same-origin" && site !== "none") || (origin !== null && origin !== "null" && new URL(origin).host !== host) || origin === "null";
+  const crossSite = (site !== null && site !== "same-origin" && site !== "none") || (origin !== null && !isOriginOf(origin, host));
   if (crossSite) throw new AppError("forbidden", "Cross-site requests cannot change data");
+}
+
+/** Whether an Origin header names `host`: "null", or anything that is not an origin, never does. */
+function isOriginOf(origin: string, host: string | null): boolean {
+  if (host === null || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
 }
 
 /** Who did it, for the audit log. */

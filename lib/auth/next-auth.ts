@@ -6,6 +6,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import Credentials from "next-auth/providers/credentials";
 import { audited } from "@/lib/audit/service";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { verifyPassword } from "./password";
 import { deleteSession, findOidcAccount, findUserForSignIn, insertSession, insertUser, linkOidcAccount } from "./queries";
 import { signInLimits } from "./sign-in-limits";
@@ -45,11 +46,6 @@ async function userForOidc(providerAccountId: string, email: string | null | und
   }));
   await linkOidcAccount(user.id, "oidc", providerAccountId);
   return user;
-}
-
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
-  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : ([] as (string | undefined)[]).concat(headers?.[name]).at(0)) ?? "";
-  return get("x-forwarded-for").split(",")[0].trim() || get("x-real-ip") || "local";
 }
 
 export const authOptions: NextAuthOptions = {

@@ -1,10 +1,14 @@
 // Sign-in attempts: limited per account and per client address.
 import { env } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 import { createLimiter } from "./rate-limit";
 
 const windowMs = env.SIGNIN_WINDOW_MINUTES * 60_000;
-const perAccount = createLimiter({ limit: env.SIGNIN_MAX_FAILURES_PER_ACCOUNT, windowMs });
-const perAddress = createLimiter({ limit: env.SIGNIN_MAX_FAILURES_PER_ADDRESS, windowMs });
+// One count per process, whichever copy of this module (next-auth's route, a page) is asked.
+const { perAccount, perAddress } = processWide("sign-in limits", () => ({
+  perAccount: createLimiter({ limit: env.SIGNIN_MAX_FAILURES_PER_ACCOUNT, windowMs }),
+  perAddress: createLimiter({ limit: env.SIGNIN_MAX_FAILURES_PER_ADDRESS, windowMs }),
+}));
 
 export const signInLimits = {
   retryAfter: (email: string, address: string) => Math.max(perAccount.retryAfter(email), perAddress.retryAfter(address)),

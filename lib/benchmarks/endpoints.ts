@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { readImportBody } from "./import-body";
-import { runInputSchema, runSchema } from "./runs/schema";
+import { listRunsQuerySchema, runInputSchema, runPageSchema, runSchema } from "./runs/schema";
 import { benchmarkImportSchema, benchmarkInputSchema, benchmarkPageSchema, benchmarkSchema, listBenchmarksQuerySchema } from "./schema";
 
 export const listBenchmarksEndpoint = defineEndpoint({
@@ -56,6 +56,13 @@ export const getRunEndpoint = defineEndpoint({
   errors: [404],
 });
 
+export const listRunsEndpoint = defineEndpoint({
+  method: "GET", path: "/api/v1/benchmarks/runs", tag: "Benchmarks", role: "engineer",
+  summary: "Benchmark runs, newest first, with their status and progress (never their API keys)",
+  query: listRunsQuerySchema,
+  success: { status: 200, description: "A page of runs", schema: runPageSchema },
+});
+
 export const benchmarkEndpoints = [
-  listBenchmarksEndpoint, createBenchmarkEndpoint, getBenchmarkEndpoint, importBenchmarkEndpoint, runBenchmarkEndpoint, getRunEndpoint,
+  listBenchmarksEndpoint, createBenchmarkEndpoint, getBenchmarkEndpoint, importBenchmarkEndpoint, runBenchmarkEndpoint, listRunsEndpoint, getRunEndpoint,
 ];

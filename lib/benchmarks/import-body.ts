@@ -2,7 +2,7 @@
 // configuration?}, or a multipart form whose `file` field is the result file and whose other
 // fields are model_id, hardware_profile and the configuration (as fields or one JSON field).
 import { AppError } from "@/lib/http/errors";
-import { readJsonBody } from "@/lib/http/body";
+import { readBodyBytes, readJsonBody } from "@/lib/http/body";
 
 // A detailed vLLM result (per-request lists included) of a few thousand requests runs to megabytes.
 export const MAX_RESULT_BYTES = 16 * 1024 * 1024;
@@ -13,7 +13,7 @@ const numericFields = new Set(["input_tokens", "output_tokens", "concurrency", "
 export async function readImportBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type)) return readJsonBody(request, MAX_RESULT_BYTES);
-  const bytes = await readCapped(request, MAX_RESULT_BYTES);
+  const bytes = await readBodyBytes(request, MAX_RESULT_BYTES);
   let form: FormData;
   try {
     form = await new Response(bytes, { headers: { "content-type": type } }).formData();
@@ -46,24 +46,4 @@ function parseJson(text: string, problem: string): unknown {
   } catch (error) {
     throw new AppError("bad_request", `${problem}: ${(error as Error).message}`);
   }
-}
-
-async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new AppError("payload_too_large", `The upload is over the ${limit / 1024 / 1024} MiB limit`, { limit_bytes: limit });
-  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }

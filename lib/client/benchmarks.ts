@@ -3,11 +3,14 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RunDto } from "@/lib/benchmarks/runs/schema";
+import type { toPage } from "@/lib/http/pagination";
 import type { HardwareProfileDto } from "@/lib/hardware/schema";
 import type { RefreshResultDto } from "@/lib/leaderboard/schema";
 import { apiFetch, ApiError } from "./api";
 
 export const benchmarkKeys = {
+  runs: ["benchmark-runs"] as const,
+  runPage: (page: number, pageSize: number) => ["benchmark-runs", "page", page, pageSize] as const,
   run: (id: string) => ["benchmark-runs", id] as const,
   profiles: ["hardware-profiles"] as const,
 };
@@ -15,7 +18,24 @@ export const benchmarkKeys = {
 export type RunBody = Record<string, string | number | boolean | null>;
 
 export function useStartRun() {
-  return useMutation({ mutationFn: (body: RunBody) => apiFetch<RunDto>("/api/v1/benchmarks/run", { method: "POST", json: body }) });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RunBody) => apiFetch<RunDto>("/api/v1/benchmarks/run", { method: "POST", json: body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: benchmarkKeys.runs }),
+  });
+}
+
+export type RunPage = ReturnType<typeof toPage<RunDto>>;
+
+const isOpen = (run: RunDto) => run.status === "queued" || run.status === "running";
+
+/** A page of runs, newest first, polled every 2 s while any of them is still queued or running. */
+export function useRuns(page: number, pageSize = 10) {
+  return useQuery({
+    queryKey: benchmarkKeys.runPage(page, pageSize),
+    queryFn: () => apiFetch<RunPage>(`/api/v1/benchmarks/runs?page=${page}&page_size=${pageSize}`),
+    refetchInterval: (query) => (query.state.data?.data.some(isOpen) ? 2000 : false),
+  });
 }
 
 /** A run's status, polled twice a second until it has finished. */

@@ -22,6 +22,9 @@ export interface Database {
 
 // Serialises concurrent start-ups against one PostgreSQL database.
 const MIGRATION_LOCK_KEY = 840_721_001;
+// A server that does not answer (dropped packets rather than a refusal) fails a request with 503
+// after this long instead of holding it for the operating system's TCP timeout.
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export async function openDatabase(options: { url?: string; dataDir: string }): Promise<Database> {
   const migrations = await readMigrations();
@@ -33,7 +36,7 @@ async function openPostgres(
   url: string,
   migrations: Awaited<ReturnType<typeof readMigrations>>,
 ): Promise<Database> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
@@ -55,7 +58,7 @@ async function openPostgres(
   } finally {
     await client.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle client losing its server (a restart) must not crash the process.
   pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "pg pool", error: error.message })));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -1,5 +1,7 @@
-// Reads a JSON request body with a size cap, so a huge body is refused before it is buffered.
+// Reads request bodies with a size cap (JSON, or bytes), so a huge body is refused before it is
+// buffered: every route that reads a body whole reads it through here.
 import { AppError } from "./errors";
+import { refuseUnstorableText } from "./storable-text";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -8,19 +10,25 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new AppError("bad_request", "Send the body as JSON with Content-Type: application/json");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const text = await readCapped(request, limit);
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(request, limit));
   if (text.trim() === "") throw new AppError("bad_request", "The request body is empty; send a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new AppError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
   }
+  refuseUnstorableText(text, value);
+  return value;
 }
 
-async function readCapped(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
+/**
+ * The whole body, at most `limit` bytes: a declared Content-Length over it is refused before
+ * reading, and a body that grows past it (chunked, or lying about its length) is cut off there.
+ */
+export async function readBodyBytes(request: Request, limit: number): Promise<Buffer<ArrayBuffer>> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge(limit);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -34,9 +42,10 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(limit: number): AppError {
-  return new AppError("payload_too_large", `The request body is over the ${limit / 1024} KiB limit`, { limit_bytes: limit });
+  const size = limit % (1024 * 1024) === 0 ? `${limit / 1024 / 1024} MiB` : `${Math.round(limit / 1024)} KiB`;
+  return new AppError("payload_too_large", `The request body is over the ${size} limit`, { limit_bytes: limit });
 }

@@ -32,7 +32,7 @@ export interface Endpoint<
   readBody?: (request: Request) => Promise<unknown>;
   multipart?: z.ZodType;
   success: { status: number; description: string; schema?: z.ZodType; contentTypes?: string[] };
-  /** Error statuses this endpoint can answer besides 400/422/500. */
+  /** Error statuses this endpoint can answer besides 422 and 500 (and 400 and 413 with a body). */
   errors?: number[];
 }
 

@@ -9,6 +9,27 @@ describe("toAppError", () => {
     expect(toAppError(new Error("boom", { cause: { code: "ECONNREFUSED" } })).code).toBe("unavailable");
   });
 
+  it("maps what a database restart looks like to 503: pg's uncoded errors, and a raw query's adapter cause", () => {
+    expect(toAppError(new Error("Client has encountered a connection error and is not queryable")).status).toBe(503);
+    const rawQuery = Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } });
+    expect(toAppError(rawQuery).code).toBe("unavailable");
+    const shutdown = Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", code: "57P01" } } } });
+    expect(toAppError(shutdown).code).toBe("unavailable");
+  });
+
+  it("maps a full disk to 507", () => {
+    const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    expect(toAppError(enospc)).toMatchObject({ code: "insufficient_storage", status: 507 });
+  });
+
+  it("maps text PostgreSQL cannot store (a NUL character) to 422, not 500", () => {
+    const adapterError = (code: string) => Object.assign(new Error("Database error"), { code: "P2039", meta: { driverAdapterError: { cause: { kind: "postgres", code } } } });
+    for (const code of ["22021", "22P05"]) {
+      expect(toAppError(adapterError(code)).status).toBe(422);
+      expect(toAppError(adapterError(code)).code).toBe("validation_failed");
+    }
+  });
+
   it("turns anything else into a 500 that reveals nothing", async () => {
     const error = toAppError(new Error("password=hunter2 at line 3"));
     expect(error.status).toBe(500);

@@ -13,7 +13,10 @@ export const errorStatus = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  bad_gateway: 502,
   unavailable: 503,
+  gateway_timeout: 504,
+  insufficient_storage: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -61,12 +64,26 @@ export function validationError(error: z.ZodError, where: "body" | "query"): App
   return new AppError("validation_failed", `Invalid ${where}: check ${names}`, { fields });
 }
 
-const unavailableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001"]);
+// Prisma's codes, Node's socket errors, PostgreSQL's SQLSTATEs, and the kinds Prisma's driver
+// adapter reports, for a database that cannot be reached or went away.
+const unavailableCodes = new Set([
+  "P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET",
+  "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006",
+  "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections",
+]);
+
+// PostgreSQL's SQLSTATEs for text it cannot store: NUL (U+0000) in text (22021) or in jsonb (22P05).
+const unstorableTextCodes = new Set(["22021", "22P05"]);
 
 function errorCodeOf(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && unavailableCodes.has(code)) return code;
+    // A raw query's failure (P2010) names the outage only in the adapter's cause.
+    const adapter = (e as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }).meta?.driverAdapterError?.cause;
+    for (const candidate of [adapter?.kind, adapter?.code]) {
+      if (typeof candidate === "string" && (unavailableCodes.has(candidate) || unstorableTextCodes.has(candidate))) return candidate;
+    }
     e = (e as { cause?: unknown }).cause;
   }
   const code = (error as { code?: unknown })?.code;
@@ -79,9 +96,17 @@ export function toAppError(error: unknown): AppError {
   const code = errorCodeOf(error);
   if (code === "P2002") return new AppError("conflict", "A resource with that unique value already exists");
   if (code === "P2025") return new AppError("not_found", "Resource not found");
+  if (code && unstorableTextCodes.has(code)) {
+    return new AppError("validation_failed", "Text cannot contain the NUL character (\\u0000): remove it and try again");
+  }
   const message = error instanceof Error ? error.message : String(error);
-  if ((code && unavailableCodes.has(code)) || /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|terminating connection/i.test(message)) {
+  // pg's own connection errors carry no code, only these messages.
+  if ((code && unavailableCodes.has(code)) || /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|terminating connection|is not queryable|timeout exceeded when trying to connect/i.test(message)) {
     return new AppError("unavailable", "The database is unavailable; try again shortly", {}, { "Retry-After": "5" });
+  }
+  // A full disk: ENOSPC/EDQUOT from the file system, 53100 (disk_full) from PostgreSQL.
+  if (code === "ENOSPC" || code === "EDQUOT" || code === "53100") {
+    return new AppError("insufficient_storage", "The server has run out of storage space; try again once space is freed");
   }
   return new AppError("internal", "Something went wrong on our side");
 }

@@ -31,6 +31,11 @@ describe("multipart reader", () => {
     }
   });
 
+  it("refuses a filename* that is not valid percent-encoding with a 400, not a crash", async () => {
+    const body = Buffer.from("--b\r\ncontent-disposition: form-data; name=\"file\"; filename*=UTF-8''%E0%A4%A\r\n\r\nx\r\n--b--\r\n");
+    await expect(parse(body, "b", 64)).rejects.toMatchObject({ status: 400, code: "bad_request" });
+  });
+
   it("refuses what is not multipart, and a body cut inside a part", async () => {
     expect(() => boundaryOf("application/json")).toThrow(/multipart/);
     const cut = Buffer.from("--b\r\ncontent-disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nabc");

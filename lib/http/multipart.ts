@@ -55,10 +55,19 @@ function parseHeaders(block: string): { name: string; filename: string | null; c
     name = /\bname="((?:[^"\\]|\\.)*)"/i.exec(value)?.[1] ?? /\bname=([^;\s]+)/i.exec(value)?.[1] ?? null;
     const star = /\bfilename\*=(?:UTF-8|utf-8)''([^;\s]+)/.exec(value)?.[1];
     const plain = /\bfilename="((?:[^"\\]|\\.)*)"/i.exec(value)?.[1] ?? /\bfilename=([^;\s]+)/i.exec(value)?.[1];
-    filename = star ? decodeURIComponent(star) : plain !== undefined ? plain.replace(/\\(.)/g, "$1") : null;
+    filename = star ? decodeFilename(star) : plain !== undefined ? plain.replace(/\\(.)/g, "$1") : null;
   }
   if (name === null) throw malformed("a part has no content-disposition name");
   return { name, filename, contentType };
+}
+
+/** An RFC 5987 filename* value, percent-decoded; one that is not valid percent-encoding is a 400. */
+function decodeFilename(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw malformed("a filename* is not valid percent-encoded UTF-8");
+  }
 }
 
 export async function* readMultipart(body: AsyncIterable<Uint8Array>, boundary: string): AsyncGenerator<MultipartPart> {

@@ -1,11 +1,13 @@
-// The one route wrapper: identity and role first, then validation, then the handler, then the
-// mapping of whatever was thrown to the one error shape.
-import { randomUUID } from "node:crypto";
+// The one route wrapper: identity, the write limit and role first, then validation, then the
+// handler, then the mapping of whatever was thrown to the one error shape; every response leaves
+// through finishApiResponse (security headers, X-Request-Id, the request's log line).
 import type { z } from "zod";
 import { authorize, checkSameOrigin, resolveActor, type Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "./endpoint";
 import { AppError, errorResponse, toAppError, validationError } from "./errors";
 import { readJsonBody } from "./body";
+import { finishApiResponse, requestIdOf } from "./finish";
+import { limitWrites } from "./write-limit";
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -24,10 +26,14 @@ export function route<Q extends z.ZodType | undefined, B extends z.ZodType | und
   endpoint: Endpoint<Q, B>,
   handler: (context: RouteContext<Parsed<Q>, Parsed<B>>) => Promise<unknown>,
 ) {
+  const routeName = `${endpoint.method} ${endpoint.path}`;
   return async (request: Request, context?: NextContext): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const startedAt = performance.now();
+    const requestId = requestIdOf(request);
+    let actor: Actor | undefined;
     try {
-      const actor = await resolveActor(request);
+      actor = await resolveActor(request);
+      limitWrites(actor, request);
       authorize(actor, endpoint.role);
       checkSameOrigin(actor, request);
       const query = parseQuery(endpoint.query, new URL(request.url).searchParams);
@@ -46,14 +52,11 @@ export function route<Q extends z.ZodType | undefined, B extends z.ZodType | und
       });
       const response =
         result instanceof Response ? result : Response.json(result, { status: endpoint.success.status });
-      response.headers.set("X-Request-Id", requestId);
-      return response;
+      return finishApiResponse(response, { request, requestId, startedAt, route: routeName, actor });
     } catch (thrown) {
       const error = toAppError(thrown);
-      if (error.code === "internal") {
-        console.error(JSON.stringify({ level: "error", requestId, route: `${endpoint.method} ${endpoint.path}`, error: String((thrown as Error)?.stack ?? thrown) }));
-      }
-      return errorResponse(error, requestId);
+      const failure = error.code === "internal" ? thrown : undefined;
+      return finishApiResponse(errorResponse(error, requestId), { request, requestId, startedAt, route: routeName, actor, failure });
     }
   };
 }

@@ -4,7 +4,7 @@
 // safetensors and GGUF headers are read with our own Range requests (see safetensors.ts for why).
 import { listFiles, modelInfo } from "@huggingface/hub";
 import { readGgufHeader, type GgufHeader } from "./gguf";
-import { createHubFetch, HubHttpError, type HubFetchOptions } from "./http";
+import { createHubFetch, HubResponseError, type HubFetchOptions } from "./http";
 import { guessHeaderBytes, readSafetensorsHeader, SafetensorsFormatError, shardsOfIndex } from "./safetensors";
 
 export interface HubFile {
@@ -61,7 +61,7 @@ export function createHubClient(options: HubFetchOptions) {
     const response = await fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
     if (response.status !== 206 && start > 0) {
       await response.body?.cancel();
-      throw new HubHttpError(response.status, url, null, "the download host ignored the Range request", null);
+      throw new HubResponseError(url, `the download host ignored the Range request (answered ${response.status})`);
     }
     return readCapped(response, end - start);
   }
@@ -131,17 +131,28 @@ export function createHubClient(options: HubFetchOptions) {
 
     /** Reads a repository at `ref` (a branch, tag or commit), pinned to the commit it resolves to. */
     async snapshot(repoId: string, ref = "main"): Promise<HubSnapshot> {
-      const info = await modelInfo({
+      const infoUrl = `${hubUrl}/api/models/${repoId}/revision/${encodeURIComponent(ref)}`;
+      const info = await hubAnswer(infoUrl, () => modelInfo({
         name: repoId, revision: ref, hubUrl, fetch,
         additionalFields: ["sha", "cardData", "library_name", "tags"],
-      });
-      const canonical = info.name;
-      const sha = info.sha;
-      const files: HubFile[] = [];
-      for await (const entry of listFiles({ repo: { type: "model", name: canonical }, revision: sha, recursive: true, hubUrl, fetch })) {
-        if (entry.type !== "file") continue;
-        files.push({ path: entry.path, size: entry.lfs?.size ?? entry.size, sha256: entry.lfs?.oid ?? null, url: resolveUrl(canonical, sha, entry.path) });
+      }));
+      const canonical: unknown = info.name;
+      const sha: unknown = info.sha;
+      if (typeof canonical !== "string" || !canonical || typeof sha !== "string" || !sha) {
+        throw new HubResponseError(infoUrl, "the model info has no repository id or commit sha");
       }
+      const treeUrl = `${hubUrl}/api/models/${canonical}/tree/${sha}`;
+      const files: HubFile[] = [];
+      await hubAnswer(treeUrl, async () => {
+        for await (const entry of listFiles({ repo: { type: "model", name: canonical }, revision: sha, recursive: true, hubUrl, fetch })) {
+          if (entry.type !== "file") continue;
+          const size: unknown = entry.lfs?.size ?? entry.size;
+          if (typeof entry.path !== "string" || typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+            throw new HubResponseError(treeUrl, "a file in the listing has no usable path or size");
+          }
+          files.push({ path: entry.path, size, sha256: entry.lfs?.oid ?? null, url: resolveUrl(canonical, sha, entry.path) });
+        }
+      });
       const find = (test: (path: string) => boolean) => files.find((file) => test(file.path));
       const readme = find((path) => path === "README.md");
       const config = find((path) => path === "config.json");
@@ -171,6 +182,21 @@ export function createHubClient(options: HubFetchOptions) {
       };
     },
   };
+}
+
+/**
+ * A call into @huggingface/hub, which parses the Hub's JSON itself: when the Hub sends something
+ * else, the library's SyntaxError (not JSON) or TypeError (a field missing or of the wrong type)
+ * is the Hub's bad answer, not a bug of ours. Our fetch's own errors are typed and pass through.
+ */
+async function hubAnswer<T>(url: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new HubResponseError(url, `not valid JSON (${error.message})`);
+    if (error instanceof TypeError) throw new HubResponseError(url, `not the expected shape (${error.message})`);
+    throw error;
+  }
 }
 
 /** At most `limit` bytes of a body, cancelling the rest (a server may ignore Range on small files). */

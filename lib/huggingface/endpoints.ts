@@ -3,8 +3,9 @@ import { defineEndpoint } from "@/lib/http/endpoint";
 import { modelSchema } from "@/lib/models/schema";
 import { hubRevisionPageSchema, importModelBodySchema, listRevisionsQuerySchema, syncModelQuerySchema } from "./schema";
 
-// Hub failures: 403 gated, 404 missing or private, 429 rate-limited, 503 unreachable.
-const hubErrors = [403, 404, 429, 503];
+// Hub failures: 403 gated, 404 missing or private, 429 rate-limited, 502 an unreadable answer,
+// 503 unreachable, 504 no answer in time.
+const hubErrors = [403, 404, 429, 502, 503, 504];
 
 export const importModelEndpoint = defineEndpoint({
   method: "POST", path: "/api/v1/models/import", tag: "Hugging Face", role: "engineer",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { toHubAppError } from "./errors";
-import { HubHttpError, HubUnreachableError } from "./http";
+import { HubHttpError, HubResponseError, HubUnreachableError } from "./http";
 import { SafetensorsFormatError } from "./safetensors";
 
 const context = { endpoint: "https://huggingface.co", repoId: "org/model", tokenSet: false };
@@ -17,6 +17,8 @@ describe("toHubAppError", () => {
       [http(429, null, 30), 429, "rate_limited"],
       [http(502, null), 503, "unavailable"],
       [new HubUnreachableError("https://huggingface.co/api", "ECONNREFUSED"), 503, "unreachable"],
+      [new HubUnreachableError("https://huggingface.co/api", "no answer within 100 ms", true), 504, "timeout"],
+      [new HubResponseError("https://huggingface.co/api", "not valid JSON"), 502, "bad_response"],
       [new SafetensorsFormatError("bad header"), 422, "unreadable"],
     ];
     for (const [error, status, hubError] of cases) {

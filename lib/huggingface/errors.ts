@@ -1,9 +1,9 @@
 // Every way a Hub import can fail, as an AppError that tells the user what to do about it.
 // `details.hub_error` names the case for clients: gated, not_found, revision_not_found,
-// rate_limited, unavailable, unreachable, unreadable.
+// rate_limited, unavailable, unreachable, timeout, bad_response, unreadable.
 import { AppError } from "@/lib/http/errors";
 import { GgufFormatError } from "./gguf";
-import { HubHttpError, HubUnreachableError } from "./http";
+import { HubHttpError, HubResponseError, HubUnreachableError } from "./http";
 
 export interface HubErrorContext {
   endpoint: string;
@@ -20,6 +20,12 @@ export function toHubAppError(error: unknown, context: HubErrorContext): unknown
   const details = (hub_error: string, extra: Record<string, unknown> = {}) => ({ hub_error, repo_id: context.repoId, ...extra });
   const page = `${context.endpoint.replace(/\/$/, "")}/${context.repoId}`;
 
+  if (error instanceof HubUnreachableError && error.timedOut) {
+    return new AppError("gateway_timeout", `The Hugging Face Hub at ${context.endpoint} did not answer in time (${error.reason}), so nothing was imported. Try again later; HF_TIMEOUT_MS sets how long to wait.`, details("timeout"), { "Retry-After": "30" });
+  }
+  if (error instanceof HubResponseError) {
+    return new AppError("bad_gateway", `The Hugging Face Hub at ${context.endpoint} sent an answer that could not be read (${error.problem}), so nothing was imported. Try again later.`, details("bad_response", { url: error.url }));
+  }
   if (error instanceof HubUnreachableError) {
     return new AppError("unavailable", `The Hugging Face Hub at ${context.endpoint} could not be reached (${error.reason}). Check the network, or HF_ENDPOINT, and try again.`, details("unreachable"), { "Retry-After": "30" });
   }
@@ -45,7 +51,7 @@ export function toHubAppError(error: unknown, context: HubErrorContext): unknown
       return new AppError("rate_limited", `The Hugging Face Hub is rate-limiting this server; try again in ${seconds} s.${context.tokenSet ? "" : " Setting HUGGINGFACE_TOKEN raises the Hub's limits."}`, details("rate_limited", { retry_after_seconds: seconds }), { "Retry-After": String(seconds) });
     }
     if (error.status >= 500) {
-      return new AppError("unavailable", `The Hugging Face Hub answered ${error.status} after several tries; try again later.`, details("unavailable", { status: error.status }), { "Retry-After": String(error.retryAfterSeconds ?? 60) });
+      return new AppError("unavailable", `The Hugging Face Hub at ${context.endpoint} answered ${error.status} after several tries; try again later.`, details("unavailable", { status: error.status }), { "Retry-After": String(error.retryAfterSeconds ?? 60) });
     }
     return new AppError("unavailable", `The Hugging Face Hub refused the request (${error.status}${error.hubMessage ? `: ${error.hubMessage}` : ""}).`, details("unavailable", { status: error.status }));
   }
@@ -53,7 +59,7 @@ export function toHubAppError(error: unknown, context: HubErrorContext): unknown
     return new AppError("validation_failed", `${context.repoId}'s weights could not be read: ${error.message}`, { ...details("unreadable"), fields: { repo_id: [error.message] } });
   }
   if (error instanceof Error && ["InvalidApiResponseFormatError", "HubApiError"].includes(error.constructor.name)) {
-    return new AppError("unavailable", `The Hub's answer could not be understood (${error.message}); try again later.`, details("unreadable"));
+    return new AppError("bad_gateway", `The Hugging Face Hub at ${context.endpoint} sent an answer that could not be read (${error.message}), so nothing was imported. Try again later.`, details("bad_response"));
   }
   return error;
 }

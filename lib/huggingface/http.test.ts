@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GRANTED_TOKEN, startHubStandin, type HubStandin } from "@/scripts/hub-standin/server";
-import { createHubFetch, HubHttpError, HubUnreachableError, parseRetryAfter } from "./http";
+import { createHubFetch, HubHttpError, HubResponseError, HubUnreachableError, parseRetryAfter } from "./http";
 
 let standin: HubStandin;
 let waits: number[];
@@ -102,6 +102,20 @@ describe("failures without an answer", () => {
     const error = await hubFetch(llamaConfig()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HubUnreachableError);
     expect((error as Error).message).toMatch(/no answer within 100 ms/);
+    expect((error as HubUnreachableError).timedOut).toBe(true);
+  });
+
+  it("times out a body that stalls part-way, and calls a body cut off a bad answer", async () => {
+    const hubFetch = createHubFetch({ endpoint: standin.url, sleep, timeoutMs: 100, retries: 0 });
+    const url = `${standin.url}/api/models/Qwen/Qwen2.5-0.5B-Instruct/revision/main`;
+    standin.fail({ path: "/api/models/Qwen", cutAfter: 10, cut: "stall", times: 1 });
+    const stalled = await hubFetch(url).then((r) => r.json()).catch((e: unknown) => e);
+    expect(stalled).toBeInstanceOf(HubUnreachableError);
+    expect(stalled).toMatchObject({ timedOut: true, reason: "the download stalled for 100 ms" });
+    standin.fail({ path: "/api/models/Qwen", cutAfter: 10, cut: "close", times: 1 });
+    const cut = await hubFetch(url).then((r) => r.text()).catch((e: unknown) => e);
+    expect(cut).toBeInstanceOf(HubResponseError);
+    expect((cut as HubResponseError).problem).toMatch(/cut off/);
   });
 
   it("retries a refused connection, then says the Hub is unreachable", async () => {

@@ -39,11 +39,19 @@ export class HubHttpError extends Error {
   }
 }
 
-/** No answer at all: refused, reset, DNS, or a timeout. */
+/** No answer at all: refused, reset, DNS, or a timeout (no headers in time, or a body that stalled). */
 export class HubUnreachableError extends Error {
-  constructor(readonly url: string, readonly reason: string) {
+  constructor(readonly url: string, readonly reason: string, readonly timedOut = false) {
     super(`Could not reach ${new URL(url).origin}: ${reason}`);
     this.name = "HubUnreachableError";
+  }
+}
+
+/** The Hub answered, but with something that cannot be read: cut off, not JSON, the wrong shape. */
+export class HubResponseError extends Error {
+  constructor(readonly url: string, readonly problem: string) {
+    super(`The answer from ${url} could not be read: ${problem}`);
+    this.name = "HubResponseError";
   }
 }
 
@@ -121,7 +129,7 @@ async function timedFetch(fetchImpl: typeof fetch, url: string, init: RequestIni
     response = await fetchImpl(url, { ...init, signal });
   } catch (error) {
     clearTimeout(timer);
-    throw controller.signal.aborted ? new HubUnreachableError(url, `no answer within ${timeoutMs} ms`) : error;
+    throw controller.signal.aborted ? new HubUnreachableError(url, `no answer within ${timeoutMs} ms`, true) : error;
   }
   if (!response.body) {
     clearTimeout(timer);
@@ -131,15 +139,33 @@ async function timedFetch(fetchImpl: typeof fetch, url: string, init: RequestIni
     clearTimeout(timer);
     timer = setTimeout(() => controller.abort(new Error(`the download stalled for ${timeoutMs} ms`)), timeoutMs);
   };
-  const watched = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, sink) {
-        rearm();
-        sink.enqueue(chunk);
-      },
-      flush: () => clearTimeout(timer),
-    }),
-  );
+  // The body, read through a watch that re-arms the idle deadline on each chunk and turns a read
+  // that fails into a typed error: a stall is a timeout, a connection lost mid-body a cut-off answer.
+  const reader = response.body.getReader();
+  const watched = new ReadableStream<Uint8Array>({
+    async pull(sink) {
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch (error) {
+        clearTimeout(timer);
+        if (controller.signal.aborted) throw new HubUnreachableError(url, (controller.signal.reason as Error).message, true);
+        if (init.signal?.aborted) throw error;
+        throw new HubResponseError(url, `the answer was cut off (${describeNetworkError(error)})`);
+      }
+      if (read.done) {
+        clearTimeout(timer);
+        sink.close();
+        return;
+      }
+      rearm();
+      sink.enqueue(read.value);
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      return reader.cancel(reason);
+    },
+  });
   const copy = new Response(watched, { status: response.status, statusText: response.statusText, headers: response.headers });
   // Response.url is read-only and empty on a constructed Response; @huggingface/hub reads it.
   Object.defineProperty(copy, "url", { value: response.url || url });

@@ -20,7 +20,7 @@ import type { HubRevisionDto, ImportModelBody } from "./schema";
 
 /** A client for the configured Hub; made per call so the settings in force are the ones used. */
 export function defaultHubClient(): HubClient {
-  return createHubClient({ endpoint: env.HF_ENDPOINT, token: env.HUGGINGFACE_TOKEN });
+  return createHubClient({ endpoint: env.HF_ENDPOINT, token: env.HUGGINGFACE_TOKEN, timeoutMs: env.HF_TIMEOUT_MS, retries: env.HF_RETRIES });
 }
 
 async function readSnapshot(client: HubClient, repoId: string, ref: string): Promise<HubSnapshot> {

@@ -5,6 +5,7 @@
 import { fromPglite, PgBoss } from "pg-boss";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { processWide } from "@/lib/process-wide";
 
 const holder = processWide<{ current?: Promise<PgBoss> }>("job queue", () => ({}));
@@ -16,7 +17,7 @@ async function startBoss(): Promise<PgBoss> {
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", ...supervise })
     : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4, ...supervise });
-  boss.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "job queue", error: error.message })));
+  boss.on("error", (error) => log.error("job queue", { error: error.message }));
   await boss.start();
   return boss;
 }

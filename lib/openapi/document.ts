@@ -18,7 +18,7 @@ export function buildOpenApiDocument(endpoints: Endpoint[] = allEndpoints) {
       io,
       unrepresentable: "any",
     }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
-    for (const [id, def] of Object.entries(result.$defs ?? {})) components[id] = def;
+    for (const [id, def] of Object.entries(result.$defs ?? {})) components[id] = rewriteRefs(def);
     delete result.$defs;
     delete result.$schema;
     return rewriteRefs(result);
@@ -107,9 +107,14 @@ function responses(endpoint: Endpoint, convert: (s: z.ZodType, io: "input" | "ou
         }
       : { description: success.description },
   };
-  const errorStatuses = new Set([...(endpoint.body ? [400] : []), 422, 500, ...(endpoint.errors ?? [])]);
-  if (endpoint.role !== "public") errorStatuses.add(401);
-  if (endpoint.role === "engineer" || endpoint.role === "admin") errorStatuses.add(403);
+  // A JSON body is read with a size cap (lib/http/body.ts): past it, 413.
+  const errorStatuses = new Set([...(endpoint.body ? [400, 413] : []), 422, 500, ...(endpoint.errors ?? [])]);
+  // Credentials that are presented must be valid, even where none are needed (api.md, Auth).
+  errorStatuses.add(401);
+  // 403: a role too low, or a write signed in by a session cookie from another site.
+  if (endpoint.role === "engineer" || endpoint.role === "admin" || endpoint.method !== "GET") errorStatuses.add(403);
+  // Writes are rate limited per caller (WRITE_RATE_LIMIT, lib/http/write-limit.ts).
+  if (endpoint.method !== "GET") errorStatuses.add(429);
   for (const status of [...errorStatuses].sort()) {
     result[status] = {
       description: errorDescriptions[status] ?? "error",

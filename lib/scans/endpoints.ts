@@ -9,7 +9,8 @@ export const uploadArtifactsEndpoint = defineEndpoint({
   summary: "Upload model files (multipart, one or more fields named file), streamed to storage and hashed",
   multipart: uploadFormSchema,
   success: { status: 201, description: "The stored artifacts (a file with an existing path replaces it)", schema: artifactListSchema },
-  errors: [400, 404, 413],
+  // 507: the artifact store is full; nothing of the upload is kept.
+  errors: [400, 404, 413, 507],
 });
 
 export const listArtifactsEndpoint = defineEndpoint({

@@ -5,6 +5,7 @@
 import type { JobWithMetadata, PgBoss } from "pg-boss";
 import { env } from "@/lib/env";
 import { getBoss } from "@/lib/jobs/boss";
+import { log } from "@/lib/log";
 import { findExistingModelIds, findQueuedScanIds } from "./queries";
 import { failAbandonedScan, runnerOptionsFromEnv, runScanAttempt, type RunnerOptions } from "./runner";
 import { removeOrphanedUploads } from "./storage";
@@ -77,13 +78,13 @@ export async function registerScanJobs(boss: PgBoss, options: ScanWorkerOptions)
   await boss.work<ScanJob, void, typeof workOptions>(SCAN_QUEUE, workOptions, async ([job]: JobWithMetadata<ScanJob>[]) => {
     const number = job.retryCount + 1;
     const outcome = await runScanAttempt(job.data.scanId, { number, last: job.retryCount >= job.retryLimit }, runner);
-    log("scan attempt", { scanId: job.data.scanId, attempt: number, outcome });
+    log.info("scan attempt", { scanId: job.data.scanId, attempt: number, outcome });
   });
   await boss.work<ScanJob>(SCAN_DEAD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
     await failAbandonedScan(job.data.scanId);
   });
-  await sweep(boss).catch((error) => log("scan sweep failed", { error: (error as Error).message }));
-  const timer = setInterval(() => void sweep(boss).catch((error) => log("scan sweep failed", { error: (error as Error).message })), options.sweepIntervalMs ?? 60_000);
+  await sweep(boss).catch((error) => log.warn("scan sweep failed", { error: (error as Error).message }));
+  const timer = setInterval(() => void sweep(boss).catch((error) => log.warn("scan sweep failed", { error: (error as Error).message })), options.sweepIntervalMs ?? 60_000);
   timer.unref();
   clearInterval(sweeps.get(boss));
   sweeps.set(boss, timer);
@@ -100,14 +101,10 @@ export async function sweep(boss: PgBoss): Promise<void> {
     else if (job.state === "failed" || job.state === "cancelled" || job.state === "completed") await failAbandonedScan(scanId);
   }
   const removed = await removeOrphanedUploads(findExistingModelIds);
-  if (removed.length) log("removed the uploads of deleted models", { models: removed });
+  if (removed.length) log.info("removed the uploads of deleted models", { models: removed });
 }
 
 export function stopScanSweeps(): void {
   for (const timer of sweeps.values()) clearInterval(timer);
   sweeps.clear();
-}
-
-function log(msg: string, fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ level: "info", msg, ...fields }));
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 import { getModelOrThrow, patchModel } from "@/lib/models/service";
 import { overallVerdict, scanFile, type FileReport, type Verdict } from "./pipeline";
 import {
@@ -74,17 +75,18 @@ export async function runScanAttempt(scanId: string, attempt: { number: number; 
       doneBytes += report.size;
       if (file.artifactId && report.format !== file.format) await updateArtifactFormat(file.artifactId, report.format);
     }
-    const verdict = overallVerdict((await findScanFiles(scanId)).map((f) => (f.verdict ?? "critical") as Verdict));
+    const scanned = await findScanFiles(scanId);
+    // Before the scan reads completed, so that whoever sees it completed also sees these facts.
+    await fillModelFacts(scan.modelId, scanned).catch((error) =>
+      log.warn("could not fill the model's facts from its scan", { scanId, error: (error as Error).message }),
+    );
+    const verdict = overallVerdict(scanned.map((f) => (f.verdict ?? "critical") as Verdict));
     const settled = await transaction(async (tx) => {
       if (!(await settleScan(scanId, { status: "completed", verdict, finishedAt: new Date(), error: null, lease: null }, lease, tx))) return false;
       await setModelScanStatus(tx, scanId, verdict === "clean" ? "clean" : "flagged");
       return true;
     });
-    if (!settled) return "lost";
-    await fillModelFacts(scan.modelId, await findScanFiles(scanId)).catch((error) =>
-      console.error(JSON.stringify({ level: "warn", msg: "could not fill the model's facts from its scan", scanId, error: (error as Error).message })),
-    );
-    return "completed";
+    return settled ? "completed" : "lost";
   } catch (error) {
     if (error instanceof LeaseLost) return "lost";
     const message = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@ import { audited, type WriteContext } from "@/lib/audit/service";
 import { describeActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/http/errors";
 import { toPage } from "@/lib/http/pagination";
+import { log } from "@/lib/log";
 import { getModelOrThrow } from "@/lib/models/service";
 import { enqueueScan } from "./jobs";
 import {
@@ -115,7 +116,7 @@ async function send(scanId: string): Promise<void> {
   try {
     await enqueueScan(scanId);
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "could not queue a scan", scanId, error: (error as Error).message }));
+    log.error("could not queue a scan", { scanId, error: (error as Error).message });
     throw new AppError("unavailable", "The job queue is unavailable: the scan is recorded as queued and starts when the queue is back", { scan_id: scanId }, { "Retry-After": "10" });
   }
 }

@@ -42,6 +42,11 @@ async function fetchHubFile(start: string, hub: HubAccess, name: string): Promis
   const doFetch = hub.fetch ?? fetch;
   const hubHost = new URL(hub.endpoint).host;
   let url = new URL(start);
+  // Only the configured Hub is asked (it may redirect to its download host): a URL recorded
+  // under another HF_ENDPOINT, or put in the row some other way, is not fetched.
+  if (url.origin !== new URL(hub.endpoint).origin) {
+    throw new PermanentScanError(`${name} is recorded at ${url.origin}, which is not the configured Hub (HF_ENDPOINT); sync the model`);
+  }
   for (let hop = 0; hop < 6; hop++) {
     const headers: Record<string, string> = { "user-agent": "budmodel-scanner" };
     if (hub.token && url.host === hubHost) headers.authorization = `Bearer ${hub.token}`;

@@ -28,6 +28,13 @@ export function storedFile(storagePath: string): string {
   return full;
 }
 
+/** A full disk (or quota) as the 507 the client sees; nothing of the upload is kept. */
+function storageFull(error: unknown): unknown {
+  const code = (error as { code?: unknown })?.code;
+  if (code !== "ENOSPC" && code !== "EDQUOT") return error;
+  return new AppError("insufficient_storage", "The artifact store is full, so the upload was not saved (nothing of it was kept). Free space in BUDMODEL_ARTIFACT_DIR, or upload a smaller file, and try again.");
+}
+
 export interface StoredUpload {
   storagePath: string;
   size: number;
@@ -37,11 +44,11 @@ export interface StoredUpload {
 
 /**
  * Streams an upload to a temporary file while hashing it; past `limit` bytes the file is removed
- * and 413 is thrown. `commit()` moves it to its final place.
+ * and 413 is thrown, on a full disk 507. `commit()` moves it to its final place.
  */
 export async function storeUpload(modelId: string, body: AsyncIterable<Buffer>, limit: number): Promise<StoredUpload & { commit(): Promise<void>; discard(): Promise<void> }> {
   const folder = path.join(artifactDir, modelId);
-  await mkdir(/*turbopackIgnore: true*/ folder, { recursive: true });
+  await mkdir(/*turbopackIgnore: true*/ folder, { recursive: true }).catch((error) => Promise.reject(storageFull(error)));
   const id = randomUUID();
   const temporary = path.join(folder, `.${id}.part`);
   const out = createWriteStream(/*turbopackIgnore: true*/ temporary);
@@ -51,6 +58,8 @@ export async function storeUpload(modelId: string, body: AsyncIterable<Buffer>, 
   let headSize = 0;
   const failed = new Promise<never>((_, reject) => out.once("error", reject));
   failed.catch(() => undefined);
+  // The file descriptor is closed before we answer: until then a removed file still holds its space.
+  const closed = new Promise<void>((resolve) => out.once("close", () => resolve()));
   try {
     for await (const chunk of body) {
       size += chunk.length;
@@ -65,10 +74,12 @@ export async function storeUpload(modelId: string, body: AsyncIterable<Buffer>, 
       if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once("drain", () => resolve())), failed]);
     }
     await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
+    await closed;
   } catch (error) {
     out.destroy();
+    await closed;
     await rm(temporary, { force: true });
-    throw error;
+    throw storageFull(error);
   }
   const storagePath = path.join(modelId, id);
   return {

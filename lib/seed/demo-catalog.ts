@@ -1,6 +1,7 @@
 // Loads the demo catalog (prisma/seed/models.json: real, published figures) into the database.
 // Existing models (by name) are left as they are, so seeding twice changes nothing.
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { modelInputSchema } from "@/lib/models/schema";
 import { createModel } from "@/lib/models/service";
 
@@ -24,5 +25,5 @@ export async function seedIfEmpty(): Promise<void> {
   const prisma = await db();
   if ((await prisma.model.count()) > 0) return;
   const { created } = await seedDemoCatalog();
-  console.log(JSON.stringify({ level: "info", msg: "seeded demo catalog", models: created }));
+  log.info("seeded demo catalog", { models: created });
 }

@@ -1,7 +1,8 @@
 // A local stand-in for the Hugging Face Hub: the endpoints budmodel's client uses (model info,
 // tree listing, resolve with Range and redirects to a separate download host), the Hub's gated,
 // private and missing answers with its X-Error-Code headers, and injectable failures (429, 5xx,
-// stalls). It logs every request, with whether it carried a token, for the tests to inspect.
+// stalls, garbage and cut-off bodies). It logs every request, with whether it carried a token, for
+// the tests to inspect.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildFixtureRepos, type FixtureFacts } from "./fixtures";
@@ -25,6 +26,15 @@ export interface InjectedFailure {
   retryAfter?: string;
   /** Hold the request this long before answering (to test timeouts). */
   delayMs?: number;
+  /** Answer `status` (default 200) with this body instead: invalid JSON, an HTML error page, a wrong shape. */
+  body?: string;
+  contentType?: string;
+  /**
+   * Send the headers (with the whole answer's Content-Length) and only this many bytes of the body,
+   * then "close" the connection (a truncated body) or "stall" (say nothing more until closed).
+   */
+  cutAfter?: number;
+  cut?: "close" | "stall";
   times: number;
 }
 
@@ -89,6 +99,10 @@ export async function startHubStandin(options: StandinOptions = {}): Promise<Hub
     if (failure) {
       failure.times--;
       if (failure.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+      if (failure.cutAfter !== undefined) cutBody(res, failure.cutAfter, failure.cut ?? "close");
+      if (failure.body !== undefined) {
+        return send(res, failure.status ?? 200, failure.body, { "Content-Type": failure.contentType ?? "application/json" });
+      }
       if (failure.status) {
         return send(res, failure.status, { error: `Injected ${failure.status}` }, failure.retryAfter ? { "Retry-After": failure.retryAfter } : {});
       }
@@ -227,6 +241,32 @@ export async function startHubStandin(options: StandinOptions = {}): Promise<Hub
     bytesServed: () => log.reduce((sum, entry) => sum + entry.bytes, 0),
     close: () => Promise.all([close(hub), close(cdn)]).then(() => undefined),
   };
+}
+
+/** Lets only the first `after` body bytes through, then drops the connection or goes silent. */
+function cutBody(res: http.ServerResponse, after: number, how: "close" | "stall") {
+  const [write, end] = [res.write.bind(res), res.end.bind(res)];
+  let sent = 0;
+  let stopped = false;
+  const pass = (chunk: unknown) => {
+    if (stopped || (typeof chunk !== "string" && !(chunk instanceof Uint8Array))) return;
+    const bytes = Buffer.from(chunk);
+    if (sent < after) write(bytes.subarray(0, after - sent));
+    sent += bytes.length;
+    if (sent < after) return;
+    stopped = true;
+    if (after === 0) res.flushHeaders();
+    // Closed: what was written is flushed, then the connection ends short of the Content-Length.
+    // Stalled: the socket stays open, saying nothing, until the client gives up or close().
+    if (how === "close") res.socket?.end();
+  };
+  // false: a streaming writer waits for a "drain" that never comes, so nothing more is produced.
+  res.write = ((chunk: unknown) => (pass(chunk), !stopped)) as typeof res.write;
+  res.end = ((chunk?: unknown) => {
+    pass(chunk);
+    if (!stopped) end();
+    return res;
+  }) as typeof res.end;
 }
 
 /** A whole file, or the one byte range asked for (206), as S3 and the Hub answer. */

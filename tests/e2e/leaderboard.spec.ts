@@ -94,14 +94,21 @@ test("the compare page shows the chosen models, picked on the leaderboard", asyn
   await page.screenshot(shot("compare"));
 });
 
-test("the run form explains why an endpoint is refused", async ({ page }) => {
+test("the run form explains why an endpoint is refused, and the recent runs list stays empty", async ({ page }) => {
   await signIn(page);
   await page.goto(`/benchmarks/run?model_id=${steady.id}`);
   await expect(page.getByText("Model:")).toContainText(steady.name);
+  // Nothing has ever been queued on the e2e server: the list says so rather than staying blank.
+  const recent = page.locator("section", { has: page.getByRole("heading", { name: "Recent runs" }) });
+  await expect(recent.getByText("No runs yet")).toBeVisible();
   await page.getByLabel("Chat completions endpoint").fill("http://10.9.9.9:8000/v1/chat/completions");
+  await page.getByLabel("API key (optional)").fill("sk-e2e-never-shown-0123456789");
   await page.getByLabel("Hardware it runs on").selectOption(profile);
   await page.getByRole("button", { name: "Run benchmark" }).click();
   // The e2e server lists no hosts for the runner, so it refuses before queueing anything.
   await expect(page.locator("#endpoint_url-error")).toContainText("BENCHMARK_ALLOWED_HOSTS");
+  await expect(page.locator("body")).not.toContainText("sk-e2e-never-shown");
+  await page.reload();
+  await expect(recent.getByText("No runs yet")).toBeVisible();
   await page.screenshot(shot("benchmark-run-refused"));
 });

@@ -1,7 +1,7 @@
 // The built-in runner end to end: POST /api/v1/benchmarks/run queues a job, the worker measures a
 // local streaming server with known delays, and the stored benchmark's TTFT and ITL match them.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+// An API key reaches the endpoint and nothing else; GET /api/v1/benchmarks/runs lists the runs.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Before the app's modules read the environment: the runner may call this machine only.
@@ -10,36 +10,44 @@ vi.hoisted(() => {
 });
 
 import * as runRoute from "@/app/api/v1/benchmarks/run/route";
+import * as runList from "@/app/api/v1/benchmarks/runs/route";
 import * as runStatus from "@/app/api/v1/benchmarks/runs/[id]/route";
 import * as oneBenchmark from "@/app/api/v1/benchmarks/[id]/route";
-import { registerRunWorker } from "@/lib/benchmarks/runs/job";
+import * as benchmarkList from "@/app/api/v1/benchmarks/route";
+import * as auditLog from "@/app/api/v1/audit/route";
+import { registerRunWorker, stopRunSweeps } from "@/lib/benchmarks/runs/job";
 import { closeDatabase } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { asAdmin, makeModel, makeProfile } from "./support/benchmarks";
+import { expectNotIn, expectSearchFindsRun, tablesHolding } from "./support/find-secret";
+import { startStreamingServer, type StreamingServer } from "./support/streaming";
 
 const TTFT_MS = 120;
 const ITL_MS = 25;
 const TOKENS = 16;
+const API_KEY = `sk-test-${randomUUID()}`;
 
-let server: ChildProcess;
+let server: StreamingServer;
+let keyed: StreamingServer;
 let endpoint: string;
 let model: { id: string; name: string };
 let profile: string;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ["tests/integration/support/streaming-server.mjs"], {
-    env: { ...process.env, TTFT_MS: String(TTFT_MS), ITL_MS: String(ITL_MS) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = (await once(server.stdout!, "data")) as [Buffer];
-  endpoint = `http://127.0.0.1:${/port (\d+)/.exec(String(line))![1]}/v1/chat/completions`;
+  [server, keyed] = await Promise.all([
+    startStreamingServer({ ttftMs: TTFT_MS, itlMs: ITL_MS }),
+    startStreamingServer({ ttftMs: 5, itlMs: 2, apiKey: API_KEY }),
+  ]);
+  endpoint = server.endpoint;
   model = await makeModel("runner");
   profile = await makeProfile(1, 2.0);
   await registerRunWorker(await getBoss());
 });
 
 afterAll(async () => {
-  server.kill("SIGTERM");
+  server?.stop();
+  keyed?.stop();
+  stopRunSweeps();
   await stopBoss();
   await closeDatabase();
 });
@@ -119,5 +127,94 @@ describe("POST /api/v1/benchmarks/run", () => {
     expect(res.body.error.details.fields.endpoint_url[0]).toMatch(/not one of the hosts the runner may call/);
     const scheme = await start({ endpoint_url: "ftp://127.0.0.1/v1" });
     expect(scheme.status).toBe(422);
+  });
+});
+
+describe("an API key for the endpoint", () => {
+  const keyedRun = (overrides: Record<string, unknown> = {}) =>
+    start({ endpoint_url: keyed.endpoint, num_requests: 4, concurrency: 2, output_tokens: 4, ...overrides });
+
+  it("is sent as a bearer token (the endpoint answers 401 without it) and appears in no response, row or log line", async () => {
+    const logged: string[] = [];
+    const spies = (["log", "info", "warn", "error"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" "))));
+    try {
+      const without = await finished((await keyedRun()).body.id);
+      expect(without).toMatchObject({ status: "failed", benchmark_id: null, settings: { uses_api_key: false } });
+      expect(without.error).toMatch(/HTTP 401: .*missing or wrong API key/);
+
+      const accepted = await keyedRun({ api_key: API_KEY });
+      expect(accepted.status).toBe(202);
+      expect(accepted.body.settings.uses_api_key).toBe(true);
+      const run = await finished(accepted.body.id);
+      expect(run).toMatchObject({ status: "completed", error: null, progress: { requests_done: 4, requests_failed: 0 }, settings: { uses_api_key: true } });
+
+      const responses = [
+        accepted.body,
+        run,
+        (await asAdmin(runList.GET, { url: `/api/v1/benchmarks/runs?model_id=${model.id}&page_size=100` })).body,
+        (await asAdmin(oneBenchmark.GET, { url: `/api/v1/benchmarks/${run.benchmark_id}`, params: { id: run.benchmark_id } })).body,
+        (await asAdmin(benchmarkList.GET, { url: `/api/v1/benchmarks?model_id=${model.id}&page_size=100` })).body,
+        (await asAdmin(auditLog.GET, { url: `/api/v1/audit?resource_id=${run.id}` })).body,
+      ];
+      expect(responses[5].total, "the run's audit trail was read").toBeGreaterThanOrEqual(2);
+      expectNotIn(responses, API_KEY, "an API response");
+      expectNotIn(logged, API_KEY, "a log line");
+      // Searched as text in every table, pg-boss's job tables included (where it is kept sealed).
+      await expectSearchFindsRun(run.id);
+      expect(await tablesHolding(API_KEY)).toEqual([]);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+  });
+
+  it("is kept out of the run's error when the endpoint repeats it back", async () => {
+    const run = await finished((await keyedRun({ api_key: API_KEY, served_model: "echo-auth" })).body.id);
+    expect(run.status).toBe("failed");
+    expect(run.error).toContain("refused Bearer [api key]");
+    expect(run.error).not.toContain(API_KEY);
+  });
+
+  it("is refused, without being repeated, when it could not be a header", async () => {
+    const secret = "sk with spaces 0123456789";
+    const res = await keyedRun({ api_key: secret });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.fields.api_key).toEqual([expect.stringMatching(/printable ASCII/)]);
+    expect(JSON.stringify(res.body)).not.toContain(secret);
+  });
+});
+
+describe("GET /api/v1/benchmarks/runs", () => {
+  const list = (query: string) => asAdmin(runList.GET, { url: `/api/v1/benchmarks/runs?${query}` });
+
+  it("pages the runs newest first, filtered by model and status", async () => {
+    const other = await makeModel("runner-list");
+    const ids: string[] = [];
+    for (const served of ["always-fails", "always-fails", "always-fails"]) {
+      const res = await start({ model_id: other.id, served_model: served, num_requests: 1 });
+      ids.push(res.body.id);
+      await finished(res.body.id);
+    }
+    const first = await list(`model_id=${other.id}&page_size=2`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ page: 1, page_size: 2, total: 3, total_pages: 2 });
+    expect(first.body.data.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.data[0]).toMatchObject({ model_id: other.id, model_name: other.name, status: "failed", endpoint_url: endpoint });
+    const second = await list(`model_id=${other.id}&page_size=2&page=2`);
+    expect(second.body.data.map((r: { id: string }) => r.id)).toEqual([ids[0]]);
+    expect((await list(`model_id=${other.id}&order=asc&page_size=1`)).body.data[0].id).toBe(ids[0]);
+
+    expect((await list(`model_id=${other.id}&status=failed`)).body.total).toBe(3);
+    expect((await list(`model_id=${other.id}&status=completed`)).body).toMatchObject({ total: 0, data: [] });
+    const completed = await list("status=completed&page_size=100");
+    expect(completed.body.total).toBeGreaterThan(0);
+    expect(completed.body.data.every((r: { status: string }) => r.status === "completed")).toBe(true);
+  });
+
+  it("answers 422 for a bad filter or page, not a silent clamp", async () => {
+    for (const query of ["status=stuck", "model_id=nope", "page_size=101", "page=0", "sort=endpoint_url", "colour=red"]) {
+      const res = await list(query);
+      expect(res.status, query).toBe(422);
+    }
   });
 });

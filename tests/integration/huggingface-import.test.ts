@@ -6,7 +6,7 @@ import { GET as historyRoute } from "@/app/api/v1/models/[id]/history/route";
 import { GET as licenseRoute } from "@/app/api/v1/models/[id]/license/route";
 import { GET as revisionsRoute } from "@/app/api/v1/models/[id]/revisions/route";
 import { POST as syncRoute } from "@/app/api/v1/models/[id]/sync/route";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ModelDto } from "@/lib/models/schema";
 import { GRANTED_TOKEN, startHubStandin, UNGRANTED_TOKEN, type HubStandin } from "@/scripts/hub-standin/server";
@@ -19,6 +19,8 @@ let engineer: Record<string, string>;
 // The environment is parsed once at start-up; these tests point it at the stand-in and change
 // the token between cases, as an operator would by restarting with other settings.
 beforeAll(async () => {
+  // The files share one database: a repo another file imported would make these imports updates.
+  await (await db()).model.deleteMany();
   standin = await startHubStandin();
   env.HF_ENDPOINT = standin.url;
   engineer = { authorization: `Bearer ${(await createIdentity("engineer")).token}` };

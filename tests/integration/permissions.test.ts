@@ -2,8 +2,7 @@
 // by session and by token, answers exactly the status its declared role implies. Routes are
 // found on disk, so a route without an endpoint declaration (and so without a rule) fails.
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/lib/db";
 import { roleAtLeast, type Role } from "@/lib/auth/roles";
@@ -11,6 +10,7 @@ import type { Endpoint } from "@/lib/http/endpoint";
 import { allEndpoints } from "@/lib/openapi/endpoints";
 import { BOOTSTRAP_TOKEN, createIdentity, type TestIdentity } from "./support/actors";
 import { call } from "./support/http";
+import { handlerOf, METHODS, routeFileOf, routeFiles } from "./support/route-table";
 
 type Caller = { label: string; role: Role | null; headers: Record<string, string> };
 type Access = Endpoint["role"];
@@ -46,6 +46,7 @@ const rules: Record<string, Access> = {
   "GET /api/v1/benchmarks/{id}": "viewer",
   "POST /api/v1/benchmarks/import": "engineer",
   "POST /api/v1/benchmarks/run": "engineer",
+  "GET /api/v1/benchmarks/runs": "engineer",
   "GET /api/v1/benchmarks/runs/{id}": "engineer",
   "GET /api/v1/hardware-profiles": "viewer",
   "POST /api/v1/hardware-profiles": "admin",
@@ -68,19 +69,6 @@ const ruleOf = (endpoint: Endpoint): Access => {
   if (!rule) throw new Error(`No access rule for ${endpoint.method} ${endpoint.path}: add one to the matrix`);
   return rule;
 };
-
-const API_DIR = path.resolve("app/api/v1");
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-async function routeFiles(dir = API_DIR): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : Promise.resolve(e.name === "route.ts" ? [path.join(dir, e.name)] : []))));
-  return nested.flat();
-}
-
-function routeFileOf(endpoint: Endpoint): string {
-  return path.join(API_DIR, endpoint.path.replace("/api/v1", "").replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
-}
 
 /** What an allowed caller gets for the probe request: an invalid body, an unknown id, or the list. */
 function allowedStatus(endpoint: Endpoint): number {
@@ -136,8 +124,7 @@ describe("route table", () => {
 
 describe.each(allEndpoints.map((e) => [`${e.method} ${e.path}`, e] as const))("%s", (_name, endpoint) => {
   it("answers each caller with the status its role implies", async () => {
-    const routeModule = (await import(/* @vite-ignore */ routeFileOf(endpoint))) as Record<string, Parameters<typeof call>[0]>;
-    const handler = routeModule[endpoint.method];
+    const handler = await handlerOf(endpoint);
     const results: string[] = [];
     const expected: string[] = [];
     for (const caller of callers) {

@@ -1,6 +1,7 @@
 // Scans when things go wrong: a worker process killed in the middle of a scan (the job is retried
 // by another worker and the scan finishes once, with no duplicated findings), and clamd stopped in
-// the middle of a scan (the scan retries, or ends failed; it never reads as clean).
+// the middle of a scan (the scan retries, or ends failed; it never reads as clean, even for a file
+// only ClamAV could object to).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -19,7 +20,7 @@ import { upsertHubArtifacts } from "@/lib/scans/artifacts";
 import { registerScanJobs, stopScanSweeps } from "@/lib/scans/jobs";
 import { runnerOptionsFromEnv } from "@/lib/scans/runner";
 import { getScanOrThrow, requestScan } from "@/lib/scans/service";
-import { zip } from "@/tests/fixtures/scans/builders";
+import { safetensors, zip } from "@/tests/fixtures/scans/builders";
 import { pythonCorpus, pythonFile } from "@/tests/fixtures/scans/python-corpus";
 import { ensureClamd, stopClamd } from "./support/clamd";
 import { startFakeHub, waitFor, type FakeHub } from "./support/fake-hub";
@@ -46,10 +47,10 @@ afterAll(async () => {
   await hub?.close();
 });
 
-async function hubModel(label: string, route: string, pauseAfter?: number) {
+async function hubModel(label: string, route: string, pauseAfter?: number, file = { path: "pytorch_model.bin", body: evilZip }) {
   const model = await createModel({ name: `acme/${label}-${Math.random().toString(36).slice(2, 8)}`, description: "", provider: "custom", license_restrictions: {}, requirements: {}, tags: [], source: { type: "custom" } }, system);
-  hub.routes.set(route, { body: evilZip, pauseAfter });
-  await (await db()).$transaction((tx) => upsertHubArtifacts(tx, model.id, [{ path: "pytorch_model.bin", size: evilZip.length, sha256: null, url: `${hub.url}${route}` }]));
+  hub.routes.set(route, { body: file.body, pauseAfter });
+  await (await db()).$transaction((tx) => upsertHubArtifacts(tx, model.id, [{ path: file.path, size: file.body.length, sha256: null, url: `${hub.url}${route}` }]));
   return model;
 }
 
@@ -85,6 +86,14 @@ describe("a worker killed in the middle of a scan", () => {
     startWorker();
     const done = await waitFor(() => scanOf(scan.id), (s) => s.status === "completed" || s.status === "failed", 120_000, "the retried scan to finish");
     expect(done).toMatchObject({ status: "completed", verdict: "critical", attempts: 2, progress: { files_total: 1, files_done: 1 } });
+    // Exactly one result: one scan of the model, one report for its one file, one queue job
+    // (retried once, completed), not a second scan or a second report from the killed worker.
+    const prisma = await db();
+    expect(done.files).toHaveLength(1);
+    expect(await prisma.scan.count({ where: { modelId: model.id } })).toBe(1);
+    expect(await prisma.scanFile.count({ where: { scanId: scan.id } })).toBe(1);
+    const jobs = await prisma.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE data->>'scanId' = ${scan.id}`;
+    expect(jobs).toEqual([{ state: "completed", retry_count: 1 }]);
     const findings = done.files[0].findings.map((f) => `${f.rule} ${JSON.stringify(f.detail)}`);
     expect(new Set(findings).size).toBe(findings.length);
     expect(done.files[0].imports.filter((i) => i.module === "posix" && i.name === "system")).toHaveLength(1);
@@ -108,6 +117,8 @@ describe("clamd stopped in the middle of a scan", () => {
   afterAll(() => stopClamd(SPARE_CLAMD_PORT));
 
   it("retries the scan while clamd is gone, never calling it clean, and finishes when clamd is back", async () => {
+    // Held mid-file again (the test before released the Hub's downloads), so clamd stops mid-scan.
+    hub.hold();
     const model = await hubModel("clamd-restart", "/acme/restart/resolve/main/pytorch_model.bin", 1024 * 1024);
     const { scan } = await requestScan(model.id, system);
     await waitFor(() => scanOf(scan.id), (s) => s.status === "running" && s.progress.bytes_done > 0, 60_000, "the scan to be mid-file");
@@ -132,5 +143,34 @@ describe("clamd stopped in the middle of a scan", () => {
     expect(done).toMatchObject({ status: "failed", verdict: null, attempts: 3 });
     expect(done.error).toMatch(/clamd .*unreachable.*gave up after 3 attempts/s);
     expect((await getModelOrThrow(model.id)).scan_status).toBe("error");
+  }, 120_000);
+
+  it("never calls a harmless file clean when clamd was killed part-way through reading it", async () => {
+    // A valid safetensors file that no other scanner flags: only ClamAV's verdict stands between
+    // it and "clean", so a scan that skipped the missing clamd would say clean.
+    const harmless = safetensors([{ name: "w", dtype: "F32", shape: [1024, 1024] }]);
+    await ensureClamd(SPARE_CLAMD_PORT);
+    hub.hold();
+    const model = await hubModel("clamd-harmless", "/acme/harmless/resolve/main/model.safetensors", 1024 * 1024, { path: "model.safetensors", body: harmless });
+    const { scan } = await requestScan(model.id, system);
+    await waitFor(() => scanOf(scan.id), (s) => s.status === "running" && s.progress.bytes_done > 0, 60_000, "the scan to be mid-file");
+    stopClamd(SPARE_CLAMD_PORT);
+    hub.release();
+    // Every state the scan and the model pass through until the scan gives up.
+    const seen = new Set<string>();
+    const done = await waitFor(async () => {
+      const [s, m] = await Promise.all([scanOf(scan.id), getModelOrThrow(model.id)]);
+      seen.add(`${s.status}/${s.verdict}/${m.scan_status}`);
+      return s;
+    }, (s) => s.status === "completed" || s.status === "failed", 90_000, "the scan to give up");
+    expect([...seen].filter((state) => /completed|clean/.test(state))).toEqual([]);
+    expect(done).toMatchObject({ status: "failed", verdict: null, attempts: 3 });
+    expect(done.error).toMatch(/clamd/);
+    expect((await getModelOrThrow(model.id)).scan_status).toBe("error");
+    // The control: with clamd back, the same file is scanned whole and is clean.
+    await ensureClamd(SPARE_CLAMD_PORT);
+    const again = await requestScan(model.id, system);
+    expect(await waitFor(() => scanOf(again.scan.id), (s) => s.status === "completed" || s.status === "failed", 60_000, "the rescan")).toMatchObject({ status: "completed", verdict: "clean" });
+    expect((await getModelOrThrow(model.id)).scan_status).toBe("clean");
   }, 120_000);
 });

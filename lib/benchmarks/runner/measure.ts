@@ -16,6 +16,8 @@ export interface LoadSpec {
   /** Ask the server for exactly outputTokens tokens (vLLM and SGLang's ignore_eos/min_tokens). */
   ignoreEos: boolean;
   requestTimeoutMs: number;
+  /** Sent as `Authorization: Bearer` to the endpoint; never logged or returned. */
+  apiKey?: string;
 }
 
 export interface RequestSample {
@@ -103,7 +105,7 @@ async function timeRequest(spec: LoadSpec, index: number, signal?: AbortSignal):
       } catch (error) {
         streamError = (error as Error).message;
       }
-    }, { timeoutMs: spec.requestTimeoutMs, signal });
+    }, { timeoutMs: spec.requestTimeoutMs, signal, apiKey: spec.apiKey });
     const latencyMs = performance.now() - start;
     if (response.status !== 200) return failure(`HTTP ${response.status}${response.errorText ? `: ${response.errorText}` : ""}`);
     if (streamError) return failure(streamError);

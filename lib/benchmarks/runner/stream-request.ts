@@ -1,6 +1,7 @@
 // One streamed POST with node's own http client: it hands over each network chunk as it lands
 // with far less overhead than fetch's web streams, which matters when timing tokens to the
-// millisecond. Redirects are never followed (only the allowed host itself is called).
+// millisecond. Redirects are never followed (only the allowed host itself is called, and so only
+// it ever sees the API key).
 import http from "node:http";
 import https from "node:https";
 
@@ -14,14 +15,17 @@ export function streamRequest(
   url: string,
   body: string,
   onChunk: (chunk: Uint8Array, at: number) => void,
-  options: { timeoutMs: number; signal?: AbortSignal },
+  options: { timeoutMs: number; signal?: AbortSignal; apiKey?: string },
 ): Promise<StreamedResponse> {
   const target = new URL(url);
   const client = target.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(target, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "text/event-stream", "Content-Length": Buffer.byteLength(body) },
+      headers: {
+        "Content-Type": "application/json", Accept: "text/event-stream", "Content-Length": Buffer.byteLength(body),
+        ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}),
+      },
       signal: options.signal,
       // One connection per in-flight request, kept alive for the next, as a benchmark client does.
       agent: target.protocol === "https:" ? httpsAgent : httpAgent,

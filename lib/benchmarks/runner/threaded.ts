@@ -18,16 +18,22 @@ function startWorker(spec: LoadSpec): Worker {
   return new Worker(new URL("./load-worker.ts", import.meta.url), { workerData: { spec } });
 }
 
-export function runLoadThreaded(spec: LoadSpec, hooks: Pick<LoadHooks, "onProgress"> = {}): Promise<LoadResult> {
+/** `signal`: stop the load at once (the thread is ended, its connections with it) and reject. */
+export function runLoadThreaded(spec: LoadSpec, hooks: Pick<LoadHooks, "onProgress" | "signal"> = {}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
+    const { signal } = hooks;
+    if (signal?.aborted) return reject(new Error("The load was cancelled before it started"));
     const worker = startWorker(spec);
     let settled = false;
+    const onAbort = () => settle(() => reject(new Error("The load was cancelled")));
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener("abort", onAbort);
       outcome();
       void worker.terminate();
     };
+    signal?.addEventListener("abort", onAbort, { once: true });
     worker.on("message", (message: Message) => {
       if (message.type === "progress") hooks.onProgress?.(message.done, message.failed);
       else if (message.type === "result") settle(() => resolve(message.result));

@@ -1,6 +1,7 @@
-// zod schemas for the benchmark runner: what POST /api/v1/benchmarks/run takes and what a run's
-// status looks like while it measures and after.
+// zod schemas for the benchmark runner: what POST /api/v1/benchmarks/run takes, what a run's
+// status looks like while it measures and after, and how runs are listed.
 import { z } from "zod";
+import { pageOf, pageParams } from "@/lib/http/pagination";
 import { precisions, profileIdSchema } from "../schema";
 
 export const runStatuses = ["queued", "running", "completed", "failed"] as const;
@@ -24,6 +25,8 @@ export const runInputSchema = z
     hardware_profile: profileIdSchema,
     endpoint_url: z.url({ protocol: /^https?$/, message: "An http(s) URL of an OpenAI-compatible chat completions endpoint" }).max(2000)
       .meta({ description: "e.g. http://vllm.internal:8000/v1/chat/completions; its host must be in BENCHMARK_ALLOWED_HOSTS" }),
+    api_key: z.string().trim().min(1).max(4096).regex(/^[\x21-\x7e]+$/, "An API key is printable ASCII with no spaces").optional()
+      .meta({ writeOnly: true, description: "Sent as `Authorization: Bearer <api_key>` to the endpoint only. Write-only: never returned, logged or stored readable (see settings.uses_api_key)" }),
     ...runSettingsSchema.shape,
   })
   .meta({ id: "BenchmarkRunInput" });
@@ -36,6 +39,7 @@ export const runSchema = z
     id: z.uuid(),
     status: z.enum(runStatuses),
     model_id: z.uuid(),
+    model_name: z.string(),
     hardware_profile: z.string(),
     endpoint_url: z.string(),
     settings: z.object({
@@ -49,6 +53,7 @@ export const runSchema = z
       output_tokens: z.number().int(),
       ignore_eos: z.boolean(),
       request_timeout_s: z.number().int(),
+      uses_api_key: z.boolean().meta({ description: "Whether the run was given an API key (the key itself is never shown)" }),
     }),
     progress: z.object({ requests_total: z.number().int(), requests_done: z.number().int(), requests_failed: z.number().int() }),
     benchmark_id: z.uuid().nullable().meta({ description: "The stored benchmark, once completed" }),
@@ -62,3 +67,17 @@ export const runSchema = z
 
 export type RunDto = z.infer<typeof runSchema>;
 export type StoredSettings = RunDto["settings"];
+
+export const runSorts = ["created_at", "started_at", "finished_at"] as const;
+
+/** Newest first unless told otherwise (runs not yet started or finished sort last). */
+export const listRunsQuerySchema = z.strictObject({
+  ...pageParams,
+  sort: z.enum(runSorts).default("created_at"),
+  status: z.enum(runStatuses).optional(),
+  model_id: z.uuid().optional(),
+});
+
+export type ListRunsQuery = z.output<typeof listRunsQuerySchema>;
+
+export const runPageSchema = pageOf(runSchema, "BenchmarkRunPage");

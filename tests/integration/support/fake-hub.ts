@@ -17,6 +17,8 @@ export interface FakeHub {
   routes: Map<string, Served>;
   requests: { path: string; authorization: string | null }[];
   release(): void;
+  /** Holds downloads with pauseAfter again, after a release(). */
+  hold(): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startFakeHub(host = "127.0.0.1"): Promise<FakeHub> {
     routes,
     requests,
     release,
+    hold: () => void (released = false),
     async close() {
       release();
       server.closeAllConnections();

@@ -1,5 +1,5 @@
 // Calls route handlers in-process with real Requests, as Next would.
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function call(
   handler: Handler,
@@ -15,4 +15,16 @@ export async function call(
   const response = await handler(new Request(new URL(url, "http://localhost"), init), { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** Like call(), but sends any body (bytes, a form) with exactly the headers given, and returns the response's text unparsed. */
+export async function callRaw(
+  handler: Handler,
+  { method = "GET", url = "/", params = {}, body, headers = {} }: {
+    method?: string; url?: string; params?: Record<string, string>; body?: BodyInit | null; headers?: Record<string, string>;
+  } = {},
+) {
+  const init: RequestInit = { method, headers, body: body ?? null };
+  const response = await handler(new Request(new URL(url, "http://localhost"), init), { params: Promise.resolve(params) });
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }

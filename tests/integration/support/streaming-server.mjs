@@ -4,10 +4,14 @@
 // is not disturbed by the process under test. Prints its port when listening.
 //   model "always-fails": every request answers 500; "flaky": every third request for it does.
 //   GET /stats: the times it really sent at (timers fire a little late), DELETE /stats clears them.
+//   API_KEY set: a completion without `Authorization: Bearer <API_KEY>` is answered 401; model
+//   "echo-auth" answers 500 with the Authorization header it got in the message (as careless
+//   servers do), so the runner's error must not repeat it.
 import http from "node:http";
 
 const TTFT_MS = Number(process.env.TTFT_MS ?? 120);
 const ITL_MS = Number(process.env.ITL_MS ?? 25);
+const API_KEY = process.env.API_KEY;
 let flakyServed = 0;
 let stats = { ttfts: [], gaps: [] };
 
@@ -21,6 +25,15 @@ const server = http.createServer((request, response) => {
   request.on("end", () => {
     const started = performance.now();
     const { model, max_tokens: tokens, messages } = JSON.parse(body);
+    const authorization = request.headers.authorization ?? "";
+    if (model === "echo-auth") {
+      response.writeHead(500, { "content-type": "application/json" });
+      return response.end(JSON.stringify({ error: { message: `refused ${authorization}` } }));
+    }
+    if (API_KEY && authorization !== `Bearer ${API_KEY}`) {
+      response.writeHead(401, { "content-type": "application/json" });
+      return response.end(JSON.stringify({ error: { message: "missing or wrong API key" } }));
+    }
     if (model === "flaky") flakyServed++;
     if (model === "always-fails" || (model === "flaky" && flakyServed % 3 === 0)) {
       response.writeHead(500, { "content-type": "application/json" });

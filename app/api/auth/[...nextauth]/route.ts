@@ -1,6 +1,10 @@
 import NextAuth from "next-auth";
-import { authOptions, clientAddress } from "@/lib/auth/next-auth";
+import { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/next-auth";
 import { signInLimits } from "@/lib/auth/sign-in-limits";
+import { readBodyBytes } from "@/lib/http/body";
+import { clientAddress } from "@/lib/http/client-address";
+import { errorResponse, toAppError } from "@/lib/http/errors";
 
 const handler = NextAuth(authOptions);
 
@@ -9,10 +13,21 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 // GET /api/auth/*: next-auth's pages and session endpoints
 export const GET = handler;
 
+// Sign-in and sign-out forms are a few hundred bytes; nothing bigger is read.
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
 // POST /api/auth/*: sign in and out; password sign-ins are refused with 429 while rate limited
-export async function POST(request: Request, context: Context) {
-  if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
+export async function POST(request: NextRequest, context: Context) {
+  let body: Buffer<ArrayBuffer>;
+  try {
+    body = await readBodyBytes(request, MAX_AUTH_BODY_BYTES);
+  } catch (error) {
+    return errorResponse(toAppError(error));
+  }
+  // next-auth reads the body again, from this capped copy.
+  const capped = new NextRequest(request.url, { method: request.method, headers: request.headers, body });
+  if (capped.nextUrl.pathname.endsWith("/callback/credentials")) {
+    const form = await capped.clone().formData().catch(() => null);
     const email = String(form?.get("email") ?? "").trim().toLowerCase();
     const retryAfter = signInLimits.retryAfter(email, clientAddress(request.headers));
     if (retryAfter > 0) {
@@ -26,5 +41,5 @@ export async function POST(request: Request, context: Context) {
       );
     }
   }
-  return handler(request, context);
+  return handler(capped, context);
 }

@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 // POST /api/v1/benchmarks/run: queue a measurement of an OpenAI-compatible endpoint
 export const POST = route(runBenchmarkEndpoint, async ({ body, actor, requestId }) => {
   const run = await createRun(body, { actor, requestId });
-  await enqueueRun(run.id);
+  // The API key goes to the job only (sealed); the run and this answer never hold it.
+  await enqueueRun(run, body.api_key);
   return Response.json(run, { status: 202, headers: { Location: `/api/v1/benchmarks/runs/${run.id}` } });
 });
