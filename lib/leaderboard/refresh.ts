@@ -1,7 +1,7 @@
 // The leaderboard refresh: one aggregate over every benchmark keeps, per bucket and model, the
-// best value of each ranked metric, written as a new generation of leaderboard_entries; the last
-// generation is dropped in the same transaction (readers see the old leaderboard until it
-// commits, never a half-built one). Which result holds each best (the earlier on a tie) is looked
+// best value of each ranked metric, written as a new generation of leaderboard_entries, which
+// replaces the last in the same transaction (readers see the old leaderboard until it commits,
+// never a half-built one). Which result holds each best (the earlier on a tie) is looked
 // up when a bucket is read (queries.ts), among that bucket's few thousand rows, so the refresh
 // itself is that single aggregate and its writes.
 import type { DbClient } from "@/lib/db/client";
@@ -33,25 +33,38 @@ export function floorSql(): string {
   return `SELECT ${bucketColumns}, model_id, ${aggregates.join(", ")} FROM benchmarks GROUP BY ${bucketColumns}, model_id`;
 }
 
-const INSERT_ENTRIES = `INSERT INTO leaderboard_entries (generation, ${bucketColumns}, model_id, ${bestColumns.map((b) => b.column).join(", ")})
-  SELECT $1::int, best.* FROM (${floorSql()}) best`;
+const entryColumns = `generation, ${bucketColumns}, model_id, ${bestColumns.map((b) => b.column).join(", ")}`;
 
 /** The generation readers use: the newest (an index lookup on the key's first column). */
 export const currentGenerationSql = "(SELECT max(generation) FROM leaderboard_entries)";
 
-/** Rebuilds the leaderboard inside `tx`; returns how many entries and buckets it now holds. */
+/**
+ * Rebuilds the leaderboard inside `tx`; returns how many entries and buckets it now holds. The new
+ * generation is written to a fresh table, indexed once it is full, and put in the old one's place:
+ * filling an indexed table and deleting the old generation from it cost as much again as the
+ * aggregate itself. Readers keep the old table until the swap; one that asks during the swap's
+ * last milliseconds waits for the commit and then reads the new table.
+ */
 export async function rebuildLeaderboard(tx: DbClient): Promise<{ entries: number; buckets: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`;
   // The aggregate keeps a state per (bucket, model): let it stay in memory rather than spill.
   await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
   const [{ next }] = await tx.$queryRawUnsafe<{ next: number }[]>(`SELECT coalesce(max(generation), 0) + 1 AS next FROM leaderboard_entries`);
-  const entries = await tx.$executeRawUnsafe(INSERT_ENTRIES, next);
-  await tx.$executeRawUnsafe(`DELETE FROM leaderboard_entries WHERE generation < $1`, next);
+  await tx.$executeRawUnsafe(`CREATE UNLOGGED TABLE leaderboard_entries_next (LIKE leaderboard_entries INCLUDING DEFAULTS)`);
+  const entries = await tx.$executeRawUnsafe(
+    `INSERT INTO leaderboard_entries_next (${entryColumns}) SELECT $1::int, best.* FROM (${floorSql()}) best`,
+    next,
+  );
+  // The same key as the migration's (prisma/schema/benchmarks.prisma), under its final name below.
+  await tx.$executeRawUnsafe(`ALTER TABLE leaderboard_entries_next ADD CONSTRAINT leaderboard_entries_next_pkey
+    PRIMARY KEY (generation, ${bucketColumns}, model_id)`);
+  await tx.$executeRawUnsafe(`DROP TABLE leaderboard_entries`);
+  await tx.$executeRawUnsafe(`ALTER TABLE leaderboard_entries_next RENAME TO leaderboard_entries`);
+  await tx.$executeRawUnsafe(`ALTER INDEX leaderboard_entries_next_pkey RENAME TO leaderboard_entries_pkey`);
   await tx.$executeRawUnsafe(`DELETE FROM leaderboard_buckets`);
   const buckets = await tx.$executeRawUnsafe(
     `INSERT INTO leaderboard_buckets (${bucketColumns}, models)
-       SELECT ${bucketColumns}, count(*) FROM leaderboard_entries WHERE generation = $1 GROUP BY ${bucketColumns}`,
-    next,
+       SELECT ${bucketColumns}, count(*) FROM leaderboard_entries GROUP BY ${bucketColumns}`,
   );
   return { entries, buckets };
 }
