@@ -4,9 +4,9 @@
 // `postgres` system user, which owns the folder.
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "@/scripts/bench/servers";
 
 export interface PrivatePostgres {
   port: number;
@@ -31,17 +31,6 @@ export function findPostgresBin(): string {
     if (existsSync(path.join(bin, "initdb")) && existsSync(path.join(bin, "pg_ctl"))) return bin;
   }
   throw new Error("No PostgreSQL server binaries under /usr/lib/postgresql/<version>/bin (apt-get install postgresql)");
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const isRoot = () => process.getuid?.() === 0;
