@@ -4,6 +4,7 @@
 //   PORT (9084) and NEXT_DIST_DIR (.next); it listens on all interfaces, as `next start` does.
 import http from "node:http";
 import { AppError, errorResponse } from "@/lib/http/errors";
+import { log } from "@/lib/log";
 import { matchFastRoute } from "./fast-routes";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
@@ -23,10 +24,10 @@ const server = http.createServer((req, res) => {
     .then((response) => sendWebResponse(res, response))
     .catch((error: unknown) => {
       // route() turns every error into a response: this is a failure to read or write one.
-      console.error(JSON.stringify({ level: "error", msg: "fast route", path: req.url?.split("?")[0], error: String(error) }));
+      log.error("fast route failed", { path: req.url?.split("?")[0], error: String(error) });
       if (res.headersSent) return void res.destroy();
       void sendWebResponse(res, errorResponse(new AppError("internal", "The server could not answer"))).catch(() => res.destroy());
     });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, () => console.log(JSON.stringify({ level: "info", msg: "listening", port })));
+server.listen(port, () => log.info("listening", { port }));
