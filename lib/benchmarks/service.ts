@@ -11,7 +11,7 @@ import { costPerMillionTokens, perGpu } from "@/lib/leaderboard/metrics";
 import { findModelById } from "@/lib/models/queries";
 import { columnsToMetrics, metricsToColumns } from "./columns";
 import { parseResultFile } from "./parsers/detect";
-import { ResultFormatError } from "./parsers/result";
+import { ResultFormatError, type ParsedResult } from "./parsers/result";
 import { toSeries, type Series } from "./series";
 import {
   countBenchmarks, countBenchmarksWhere, findBenchmarkById, findBenchmarks, findModelSeriesRows, insertBenchmark, insertBenchmarks,
@@ -89,42 +89,51 @@ export interface CreateOptions {
   alsoWrite?: (tx: DbClient, benchmark: BenchmarkDto) => Promise<void>;
 }
 
+/** A checked benchmark as the row to store. */
+function benchmarkRow(input: BenchmarkInput, numGpus: number, source: BenchmarkSourceName, demo: boolean) {
+  const { configuration } = input;
+  return {
+    modelId: input.model_id,
+    hardwareProfileId: input.hardware_profile,
+    engine: configuration.engine,
+    engineVersion: configuration.engine_version,
+    precision: configuration.precision,
+    inputTokens: configuration.input_tokens,
+    outputTokens: configuration.output_tokens,
+    concurrency: configuration.concurrency,
+    numGpus,
+    ...metricsToColumns(input.metrics),
+    source,
+    demo,
+  };
+}
+
 export async function createBenchmark(input: BenchmarkInput, context: WriteContext, options: CreateOptions = {}): Promise<BenchmarkDto> {
   const numGpus = await checkReferences(input);
   return audited(context, async (tx) => {
-    const { configuration } = input;
-    const row = await insertBenchmark(tx, {
-      modelId: input.model_id,
-      hardwareProfileId: input.hardware_profile,
-      engine: configuration.engine,
-      engineVersion: configuration.engine_version,
-      precision: configuration.precision,
-      inputTokens: configuration.input_tokens,
-      outputTokens: configuration.output_tokens,
-      concurrency: configuration.concurrency,
-      numGpus,
-      ...metricsToColumns(input.metrics),
-      source: options.source ?? "api",
-      demo: options.demo ?? false,
-    });
+    const row = await insertBenchmark(tx, benchmarkRow(input, numGpus, options.source ?? "api", options.demo ?? false));
     const benchmark = toBenchmarkDto(row);
     await options.alsoWrite?.(tx, benchmark);
     return { result: benchmark, action: "benchmark.created", resourceType: "benchmark", resourceId: benchmark.id, after: benchmark };
   });
 }
 
-/**
- * A result file as the tool wrote it: recognised by its shape, converted to our units, and
- * completed with the request's configuration (which wins over what the file says).
- */
-export async function importBenchmark(input: BenchmarkImport, context: WriteContext): Promise<BenchmarkDto> {
-  let parsed;
+/** A result file as the tool wrote it, recognised by its shape and converted to our units; a 422 when it is none. */
+export function parseImportedResult(result: BenchmarkImport["result"]): ParsedResult {
   try {
-    parsed = parseResultFile(input.result);
+    return parseResultFile(result);
   } catch (error) {
     if (error instanceof ResultFormatError) throw invalid({ result: [error.message] });
     throw error;
   }
+}
+
+/**
+ * The benchmark an import stores: the parsed file completed with the request's configuration
+ * (which wins over what the file says), checked as any posted benchmark is; a 422 names what is
+ * wrong or missing. Nothing here touches the database.
+ */
+export function importedBenchmark(input: BenchmarkImport, parsed: ParsedResult): BenchmarkInput {
   const configuration = configurationSchema.safeParse({ ...parsed.configuration, ...input.configuration });
   if (!configuration.success) {
     throw invalid(Object.fromEntries(configuration.error.issues.map((issue) => {
@@ -137,11 +146,12 @@ export async function importBenchmark(input: BenchmarkImport, context: WriteCont
   if (!metrics.success) {
     throw invalid(Object.fromEntries(metrics.error.issues.map((issue) => [`result (metrics.${issue.path.join(".")})`, [issue.message]])));
   }
-  return createBenchmark(
-    { model_id: input.model_id, hardware_profile: input.hardware_profile, metrics: metrics.data, configuration: configuration.data },
-    context,
-    { source: parsed.tool },
-  );
+  return { model_id: input.model_id, hardware_profile: input.hardware_profile, metrics: metrics.data, configuration: configuration.data };
+}
+
+export async function importBenchmark(input: BenchmarkImport, context: WriteContext): Promise<BenchmarkDto> {
+  const parsed = parseImportedResult(input.result);
+  return createBenchmark(importedBenchmark(input, parsed), context, { source: parsed.tool });
 }
 
 /**
@@ -151,22 +161,8 @@ export async function importBenchmark(input: BenchmarkImport, context: WriteCont
 export async function loadDemoBenchmarks(inputs: BenchmarkInput[], context: WriteContext): Promise<number> {
   if ((await countBenchmarksWhere({ demo: true })) > 0) return 0;
   const rows = inputs.map((input) => {
-    const metrics = metricsSchema.parse(input.metrics);
-    const configuration = configurationSchema.parse(input.configuration);
-    return {
-      modelId: input.model_id,
-      hardwareProfileId: input.hardware_profile,
-      engine: configuration.engine,
-      engineVersion: configuration.engine_version,
-      precision: configuration.precision,
-      inputTokens: configuration.input_tokens,
-      outputTokens: configuration.output_tokens,
-      concurrency: configuration.concurrency,
-      numGpus: configuration.num_gpus ?? 1,
-      ...metricsToColumns(metrics),
-      source: "api" as const,
-      demo: true,
-    };
+    const checked = { ...input, metrics: metricsSchema.parse(input.metrics), configuration: configurationSchema.parse(input.configuration) };
+    return benchmarkRow(checked, checked.configuration.num_gpus ?? 1, "api", true);
   });
   return audited(context, async (tx) => {
     const count = await insertBenchmarks(tx, rows);

@@ -1,7 +1,7 @@
 // Fuzzes the benchmark file importers (vLLM bench serve, LLMPerf, GenAI-Perf) the way an import
 // request reaches them: the file's bytes in a multipart upload or a JSON body, read by
-// readImportBody, checked by the endpoint's body schema, recognised and parsed by parseResultFile,
-// then validated as the service validates them. Valid result files are mutated as bytes and as
+// readImportBody, checked by the endpoint's body schema, then recognised, parsed and validated by
+// the service's own steps before the database (parseImportedResult, importedBenchmark). Valid result files are mutated as bytes and as
 // JSON (values swapped for odd ones, keys dropped or renamed, prototype names such as "constructor")
 // and each must settle in time and bounded memory with either a well-formed result or a clear
 // error: AppError, ResultFormatError or zod issues, never a TypeError or a NaN slipping through.
@@ -15,10 +15,10 @@ import { describeMutations, mutate, mutatedInputs, type Seed } from "@/lib/testi
 import { boundedCase } from "@/lib/testing/fuzz-limits";
 import { fuzzSettings, logFuzzCases } from "@/lib/testing/fuzz-settings";
 import { readImportBody } from "../import-body";
-import { benchmarkImportSchema, configurationSchema, metricsSchema } from "../schema";
+import { benchmarkImportSchema } from "../schema";
+import { importedBenchmark, parseImportedResult } from "../service";
 import { distributionNames } from "../validation";
-import { parseResultFile } from "./detect";
-import { ResultFormatError, resultTools, type ParsedResult } from "./result";
+import { resultTools, type ParsedResult } from "./result";
 
 const settings = fuzzSettings();
 const MODEL_ID = "6f1c1d7e-2b1a-4c5e-9a0b-0c2d3e4f5a6b";
@@ -26,7 +26,8 @@ const MODEL_ID = "6f1c1d7e-2b1a-4c5e-9a0b-0c2d3e4f5a6b";
 const fixtures = ["vllm-bench-serve.json", "vllm-bench-serve-default-percentiles.json", "llmperf-summary.json", "genai-perf-profile-export.json"];
 const seeds: Seed[] = fixtures.map((name) => ({ label: name, data: readFileSync(path.join(process.cwd(), "tests/fixtures/benchmarks", name)) }));
 
-type Outcome = { parsed: ParsedResult; metricsOk: boolean } | { error: string };
+/** `imported`: the service would store it (its configuration and metrics pass the checks). */
+type Outcome = { parsed: ParsedResult; imported: boolean } | { error: string };
 
 /** An import request as a client sends it: the file in a multipart form, or inside a JSON body. */
 function importRequest(file: Buffer, multipart: boolean): Request {
@@ -36,10 +37,22 @@ function importRequest(file: Buffer, multipart: boolean): Request {
     form.set("file", new Blob([new Uint8Array(file)]), "result.json");
     form.set("model_id", MODEL_ID);
     form.set("hardware_profile", "h100-80gb-x1");
+    form.set("configuration", JSON.stringify(FILLED_IN));
     return new Request(url, { method: "POST", body: form });
   }
-  const body = Buffer.concat([Buffer.from(`{"model_id":"${MODEL_ID}","hardware_profile":"h100-80gb-x1","result":`), file, Buffer.from("}")]);
+  const body = Buffer.concat([Buffer.from(`{"model_id":"${MODEL_ID}","hardware_profile":"h100-80gb-x1","configuration":${JSON.stringify(FILLED_IN)},"result":`), file, Buffer.from("}")]);
   return new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: new Uint8Array(body) });
+}
+
+/** What the request says that the tools' files do not (LLMPerf and GenAI-Perf name no engine). */
+const FILLED_IN = { precision: "bf16", engine: "vllm" };
+
+/** A refusal as the client sees it: an AppError with a message for each field it names, which it returns. */
+function refusal(error: unknown): string {
+  if (!(error instanceof AppError)) throw error;
+  const fields = (error.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {};
+  for (const [field, messages] of Object.entries(fields)) expect(messages.join(""), field).not.toBe("");
+  return Object.values(fields).flat().join("; ") || `${error.code}: ${error.message}`;
 }
 
 /** What the endpoint and importBenchmark do before the database: read, check, parse, validate. */
@@ -55,16 +68,17 @@ async function importFile(file: Buffer, multipart: boolean): Promise<Outcome> {
   if (!body.success) return { error: issues(body.error.issues) };
   let parsed: ParsedResult;
   try {
-    parsed = parseResultFile(body.data.result);
+    parsed = parseImportedResult(body.data.result);
   } catch (error) {
-    if (error instanceof ResultFormatError && error.message) return { error: error.message };
-    throw error;
+    return { error: refusal(error) };
   }
-  const configuration = configurationSchema.safeParse({ precision: "bf16", ...parsed.configuration });
-  if (!configuration.success) expect(issues(configuration.error.issues)).not.toBe("");
-  const metrics = metricsSchema.safeParse(parsed.metrics);
-  if (!metrics.success) expect(issues(metrics.error.issues)).not.toBe("");
-  return { parsed, metricsOk: metrics.success };
+  try {
+    importedBenchmark(body.data, parsed);
+    return { parsed, imported: true };
+  } catch (error) {
+    refusal(error);
+    return { parsed, imported: false };
+  }
 }
 
 function issues(list: { message: string }[]): string {
@@ -225,7 +239,7 @@ describe("benchmark importers under fuzzing", () => {
   it("each valid fixture still imports (the seeds are valid)", async () => {
     for (const seed of seeds) {
       const outcome = await importCase(mutate(seed, []).data, true, seed.label);
-      expect(outcome, seed.label).toMatchObject({ metricsOk: true });
+      expect(outcome, seed.label).toMatchObject({ imported: true });
     }
   });
 });
