@@ -1,7 +1,7 @@
 // The browser's side of the API: one fetch helper that turns the error shape into ApiError,
 // the query keys in one place, and the TanStack Query hooks for models.
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { ModelDto } from "@/lib/models/schema";
 
 export class ApiError extends Error {
@@ -31,6 +31,12 @@ export const queryKeys = {
   model: (id: string) => ["models", id] as const,
 };
 
+/** After a model was written: the lists are stale, and the model's own answer is this one. */
+export function rememberSavedModel(queryClient: QueryClient, model: ModelDto): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.models });
+  queryClient.setQueryData(queryKeys.model(model.id), model);
+}
+
 export function useSaveModel(id?: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -38,10 +44,7 @@ export function useSaveModel(id?: string) {
       id
         ? apiFetch<ModelDto>(`/api/v1/models/${id}`, { method: "PATCH", json: input })
         : apiFetch<ModelDto>("/api/v1/models", { method: "POST", json: input }),
-    onSuccess: (model) => {
-      queryClient.invalidateQueries({ queryKey: queryKeys.models });
-      queryClient.setQueryData(queryKeys.model(model.id), model);
-    },
+    onSuccess: (model) => rememberSavedModel(queryClient, model),
   });
 }
 

@@ -5,7 +5,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ModelDto } from "@/lib/models/schema";
 import type { RequirementsDto } from "@/lib/requirements/schema";
-import { apiFetch, queryKeys } from "./api";
+import { apiFetch, queryKeys, rememberSavedModel } from "./api";
 
 export interface RequirementsParams {
   precision: string;
@@ -23,10 +23,7 @@ export function useImportModel() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { repo_id: string; revision?: string }) => apiFetch<ModelDto>("/api/v1/models/import", { method: "POST", json: body }),
-    onSuccess: (model) => {
-      queryClient.invalidateQueries({ queryKey: queryKeys.models });
-      queryClient.setQueryData(queryKeys.model(model.id), model);
-    },
+    onSuccess: (model) => rememberSavedModel(queryClient, model),
   });
 }
 
