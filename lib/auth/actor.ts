@@ -3,6 +3,7 @@
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import type { RequestHead } from "@/lib/http/request-head";
 import { findSessionUser, findTokenByHash, touchToken } from "./queries";
 import { roleAtLeast, type Role } from "./roles";
 import { authSecret } from "./secret";
@@ -24,7 +25,7 @@ export function actorRole(actor: Actor): Role | null {
   return null;
 }
 
-export async function resolveActor(request: Request): Promise<Actor> {
+export async function resolveActor(request: RequestHead): Promise<Actor> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) return actorFromBearer(authorization);
   const session = await actorFromCookies(request.headers.get("cookie"));
@@ -73,6 +74,7 @@ function decodeCookieValue(value: string): string {
 
 /** The signed-in user behind a Cookie header: null when none is presented, "invalid" when it is stale. */
 export async function actorFromCookies(cookieHeader: string | null): Promise<Actor | "invalid" | null> {
+  if (!cookieHeader) return null;
   const raw = SESSION_COOKIES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
   if (!raw) return null;
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
@@ -95,7 +97,7 @@ export function authorize(actor: Actor, required: Role | "public" | "signed_in")
 }
 
 /** Cookie-authenticated writes must come from our own pages (bearer tokens need no check). */
-export function checkSameOrigin(actor: Actor, request: Request): void {
+export function checkSameOrigin(actor: Actor, request: RequestHead): void {
   if (actor.type !== "user" || ["GET", "HEAD", "OPTIONS"].includes(request.method)) return;
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");

@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { applyMigrations, readMigrations, type MigrationConnection } from "./migrate";
 import { acquireDataDirLock } from "./lock";
 
@@ -17,6 +17,12 @@ export interface Database {
   prisma: PrismaClient;
   /** The embedded database itself, for the job queue to share (pg-boss's fromPglite); null on PostgreSQL. */
   pglite: PGlite | null;
+  /**
+   * One statement straight through the driver, outside any transaction. For the hottest reads
+   * only: Prisma's own work per query costs several times a primary-key lookup (npm run bench:api).
+   * Values come back as $queryRaw gives them (int8 as bigint, timestamps as Date, JSON parsed).
+   */
+  query<T>(sql: Prisma.Sql): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -25,6 +31,15 @@ const MIGRATION_LOCK_KEY = 840_721_001;
 // A server that does not answer (dropped packets rather than a refusal) fails a request with 503
 // after this long instead of holding it for the operating system's TCP timeout.
 const CONNECT_TIMEOUT_MS = 10_000;
+
+// The drivers' parsers, but int8 as bigint, as Prisma gives it (pg's default is a string, PGlite's a number).
+const INT8_OID = 20;
+const bigintTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8_OID ? BigInt : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+const bigintParsers = { [INT8_OID]: (value: string) => BigInt(value) };
 
 export async function openDatabase(options: { url?: string; dataDir: string }): Promise<Database> {
   const migrations = await readMigrations();
@@ -58,7 +73,8 @@ async function openPostgres(
   } finally {
     await client.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // Prisma's adapter passes its own parsers with each query; `types` serves query() below.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types: bigintTypes });
   // An idle client losing its server (a restart) must not crash the process.
   pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "pg pool", error: error.message })));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -66,6 +82,7 @@ async function openPostgres(
     kind: "postgres",
     prisma,
     pglite: null,
+    query: async <T>(sql: Prisma.Sql) => (await pool.query(sql.text, sql.values)).rows as T[],
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
@@ -98,6 +115,7 @@ async function openPglite(
     kind: "pglite",
     prisma,
     pglite,
+    query: async <T>(sql: Prisma.Sql) => (await pglite.query<T>(sql.text, sql.values, { parsers: bigintParsers })).rows,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -1,6 +1,6 @@
 // The process's one database handle, opened (and migrated) on first use.
 import { dataDir, env } from "@/lib/env";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { processWide } from "@/lib/process-wide";
 import { openDatabase, type Database } from "./connect";
 
@@ -20,6 +20,11 @@ export function getDatabase(): Promise<Database> {
 
 export async function db(): Promise<PrismaClient> {
   return (await getDatabase()).prisma;
+}
+
+/** A read straight through the driver, without Prisma (Database.query): for the hottest reads only. */
+export async function directQuery<T>(sql: Prisma.Sql): Promise<T[]> {
+  return (await getDatabase()).query<T>(sql);
 }
 
 export async function closeDatabase(): Promise<void> {

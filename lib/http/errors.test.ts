@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, errorResponse, toAppError } from "./errors";
+import { AppError, errorReply, toAppError } from "./errors";
 
 describe("toAppError", () => {
   it("maps Prisma's unique and not-found errors, and database outages", () => {
@@ -33,16 +33,16 @@ describe("toAppError", () => {
   it("turns anything else into a 500 that reveals nothing", async () => {
     const error = toAppError(new Error("password=hunter2 at line 3"));
     expect(error.status).toBe(500);
-    const body = await errorResponse(error).json();
+    const body = JSON.parse(String(errorReply(error).body));
     expect(JSON.stringify(body)).not.toContain("hunter2");
     expect(body.error.code).toBe("internal");
   });
 
   it("keeps the code, details and headers of an AppError", async () => {
-    const response = errorResponse(new AppError("rate_limited", "slow down", { limit: 5 }, { "Retry-After": "3" }), "req-1");
-    expect(response.status).toBe(429);
-    expect(response.headers.get("retry-after")).toBe("3");
-    expect(response.headers.get("x-request-id")).toBe("req-1");
-    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "slow down", details: { limit: 5 } } });
+    const reply = errorReply(new AppError("rate_limited", "slow down", { limit: 5 }, { "Retry-After": "3" }), "req-1");
+    expect(reply.status).toBe(429);
+    expect(reply.headers["Retry-After"]).toBe("3");
+    expect(reply.headers["X-Request-Id"]).toBe("req-1");
+    expect(JSON.parse(String(reply.body))).toEqual({ error: { code: "rate_limited", message: "slow down", details: { limit: 5 } } });
   });
 });

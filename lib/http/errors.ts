@@ -1,5 +1,6 @@
 // One error model: AppError(code) maps to one status and to the one JSON shape of api.md.
 import { z } from "zod";
+import { jsonReply, type Reply } from "./reply";
 
 export const errorStatus = {
   bad_request: 400,
@@ -111,11 +112,9 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "Something went wrong on our side");
 }
 
-export function errorResponse(error: AppError, requestId?: string): Response {
+/** The one error shape, with the error's own headers (Retry-After) and the request's id. */
+export function errorReply(error: AppError, requestId?: string): Reply {
   const headers: Record<string, string> = { ...error.headers };
   if (requestId) headers["X-Request-Id"] = requestId;
-  return Response.json(
-    { error: { code: error.code, message: error.message, details: error.details } },
-    { status: error.status, headers },
-  );
+  return jsonReply({ error: { code: error.code, message: error.message, details: error.details } }, error.status, headers);
 }

@@ -1,14 +1,16 @@
-// What every API response gets on its way out, whether a handler made it or an error did: the
+// What every API reply gets on its way out, whether a handler made it or an error did: the
 // security headers (security-headers.mjs), its X-Request-Id, and the request's one log line.
 // Everything here runs on the API's hot path: headers are set from lists made once, the line is
 // one JSON.stringify, skipped entirely below LOG_LEVEL.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { logEnabled, writeLog, type LogLevel } from "@/lib/log";
+import type { Reply } from "./reply";
+import type { RequestHead } from "./request-head";
 import { apiSecurityHeaders, cameOverTls } from "./security-headers.mjs";
 
 export interface RequestOutcome {
-  request: Request;
+  request: RequestHead;
   requestId: string;
   /** performance.now() when the request arrived. */
   startedAt: number;
@@ -21,42 +23,31 @@ export interface RequestOutcome {
 }
 
 /** The caller's X-Request-Id (cut to 64 characters), or a new one. */
-export function requestIdOf(request: Request): string {
+export function requestIdOf(request: RequestHead): string {
   return request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
 }
 
-export function finishApiResponse(response: Response, outcome: RequestOutcome): Response {
-  const finished = withHeaders(response, outcome);
-  const level: LogLevel = outcome.failure !== undefined ? "error" : finished.status >= 500 ? "warn" : "info";
+export function finishReply(reply: Reply, outcome: RequestOutcome): Reply {
+  const { request, requestId } = outcome;
+  reply.headers["X-Request-Id"] = requestId;
+  for (const [name, value] of apiSecurityHeaders(cameOverTls(request.headers.get("x-forwarded-proto"), request.url))) {
+    reply.headers[name] = value;
+  }
+  const level: LogLevel = outcome.failure !== undefined ? "error" : reply.status >= 500 ? "warn" : "info";
   if (logEnabled(level)) {
-    const { request, requestId, startedAt, failure } = outcome;
+    const { startedAt, failure } = outcome;
     writeLog(level, "request", {
       requestId,
       method: request.method,
       path: pathOf(request.url),
       route: outcome.route,
-      status: finished.status,
+      status: reply.status,
       duration_ms: Math.round((performance.now() - startedAt) * 10) / 10,
       ...actorFields(outcome.actor),
       ...(failure !== undefined ? { error: describeFailure(failure) } : {}),
     });
   }
-  return finished;
-}
-
-function withHeaders(response: Response, { request, requestId }: RequestOutcome): Response {
-  let target = response;
-  try {
-    target.headers.set("X-Request-Id", requestId);
-  } catch {
-    // Immutable headers (a Response.redirect(), a fetched response): copy it, body untouched.
-    target = new Response(response.body, response);
-    target.headers.set("X-Request-Id", requestId);
-  }
-  for (const [name, value] of apiSecurityHeaders(cameOverTls(request.headers.get("x-forwarded-proto"), request.url))) {
-    target.headers.set(name, value);
-  }
-  return target;
+  return reply;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { clientAddress } from "./client-address";
 import { AppError } from "./errors";
+import type { RequestHead } from "./request-head";
 import { processWide } from "@/lib/process-wide";
 
 export interface TokenBuckets {
@@ -44,7 +45,7 @@ const limiter = processWide<{ writes?: TokenBuckets }>("write limits", () => ({}
  * exempt: it never arrives over HTTP. The bootstrap token is limited like any other credential:
  * it is the most powerful one, and a runaway script holding it should slow down too.
  */
-export function limitWrites(actor: Actor, request: Request): void {
+export function limitWrites(actor: Actor, request: RequestHead): void {
   if (readMethods.has(request.method) || env.WRITE_RATE_LIMIT === 0 || actor.type === "system") return;
   limiter.writes ??= createTokenBuckets({ perMinute: env.WRITE_RATE_LIMIT });
   const wait = limiter.writes.take(writerKey(actor, request));
@@ -57,7 +58,7 @@ export function limitWrites(actor: Actor, request: Request): void {
   );
 }
 
-function writerKey(actor: Actor, request: Request): string {
+function writerKey(actor: Actor, request: RequestHead): string {
   switch (actor.type) {
     case "token": return `token:${actor.tokenId}`;
     case "user": return `user:${actor.userId}`;

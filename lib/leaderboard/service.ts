@@ -47,7 +47,7 @@ type Query = Pick<LeaderboardQuery, "metric" | "limit"> & Partial<Bucket>;
 // Answers are reused: the table they come from changes only on a refresh. The API's are kept as
 // encoded JSON too, since serialising them is most of what a request costs. One cache per process,
 // so that a refresh clears it for every copy of this module (see lib/process-wide.ts).
-type Answer = { dto: LeaderboardDto; json: Uint8Array<ArrayBuffer> };
+type Answer = { dto: LeaderboardDto; json: string };
 const cache = processWide("leaderboard answers", () => ({
   answers: new AnswerCache<Promise<Answer>>(10_000, 10 * 60_000, 2000),
   // Bumped by each refresh, so that a read begun before it cannot store an answer after it.
@@ -56,7 +56,7 @@ const cache = processWide("leaderboard answers", () => ({
 }));
 
 const buildAnswer = (query: Query): Promise<Answer> =>
-  readLeaderboard(query).then((dto) => ({ dto, json: new TextEncoder().encode(JSON.stringify(dto)) }));
+  readLeaderboard(query).then((dto) => ({ dto, json: JSON.stringify(dto) }));
 
 function cachedAnswer(query: Query): Promise<Answer> {
   const { answers, revalidating } = cache;
@@ -90,8 +90,8 @@ export async function getLeaderboard(query: Query): Promise<LeaderboardDto> {
   return (await cachedAnswer(query)).dto;
 }
 
-/** The same answer as getLeaderboard, as the JSON bytes the API sends. */
-export async function getLeaderboardJson(query: Query): Promise<Uint8Array<ArrayBuffer>> {
+/** The same answer as getLeaderboard, as the JSON text the API sends. */
+export async function getLeaderboardJson(query: Query): Promise<string> {
   return (await cachedAnswer(query)).json;
 }
 

@@ -3,7 +3,8 @@
 // at version v is right for as long as v is current, in this process and in every other one
 // (workers, other servers). A search over 100,000 models costs tens of milliseconds; reading the
 // version costs one primary-key lookup.
-import { db } from "@/lib/db";
+import { directQuery } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { processWide } from "@/lib/process-wide";
 
@@ -11,7 +12,7 @@ type Entry = { version: bigint; answer: Promise<unknown> };
 const answers = processWide("catalog list answers", () => new Map<string, Entry>());
 
 async function currentVersion(): Promise<bigint> {
-  const row = await (await db()).catalogVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  const [row] = await directQuery<{ version: bigint }>(Prisma.sql`SELECT version FROM catalog_version WHERE id = 1`);
   return row?.version ?? -1n;
 }
 

@@ -1,6 +1,6 @@
-// Prisma calls for models; nothing else touches the models table.
+// The queries on models, through Prisma or (one hot read) the driver; nothing else touches the models table.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, directQuery } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { commercialUseSql } from "@/lib/licenses/queries";
 import { findGpuType } from "@/lib/hardware/gpus";
@@ -123,8 +123,16 @@ export async function findModelBySourceRepo(repoId: string, client?: DbClient): 
   return rows.length ? findModelById(rows[0].id, client) : null;
 }
 
+/** The statement that reads one model (the benchmark's baseline runs it too). */
+export function modelByIdSql(id: string): Prisma.Sql {
+  return Prisma.sql`SELECT ${modelColumns} FROM models WHERE id = ${id}::uuid`;
+}
+
+/** One model; outside a transaction straight through the driver (the API's most frequent read). */
 export async function findModelById(id: string, client?: DbClient): Promise<ModelRow | null> {
-  return (client ?? (await db())).model.findUnique({ where: { id }, select: modelSelect });
+  const sql = modelByIdSql(id);
+  const [row] = client ? await client.$queryRaw<ModelRow[]>(sql) : await directQuery<ModelRow>(sql);
+  return row ?? null;
 }
 
 export async function insertModel(client: DbClient, data: Prisma.ModelCreateInput): Promise<ModelRow> {

@@ -36,9 +36,14 @@ export function toModelDto(row: ModelRow): ModelDto {
     tags: row.tags ?? [],
     source: asObject(row.source),
     scan_status: row.scanStatus,
-    created_at: new Date(row.createdAt).toISOString(),
-    updated_at: new Date(row.updatedAt).toISOString(),
+    created_at: isoTime(row.createdAt),
+    updated_at: isoTime(row.updatedAt),
   };
+}
+
+/** Drivers give a Date; copying one costs much more than it seems (Next wraps the constructor). */
+function isoTime(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 export async function listModels(query: ListModelsQuery) {

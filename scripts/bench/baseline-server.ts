@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toPage } from "@/lib/http/pagination";
-import { listModelsSql, listWhere, type ModelRow } from "@/lib/models/queries";
+import { listModelsSql, listWhere, modelByIdSql, type ModelRow } from "@/lib/models/queries";
 import { listModelsQuerySchema } from "@/lib/models/schema";
 import { toModelDto } from "@/lib/models/service";
 
@@ -17,14 +17,6 @@ import { toModelDto } from "@/lib/models/service";
 export const POOL_SIZE = 10;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// The columns of modelSelect, aliased to the Prisma field names (as listModelsSql does).
-const BY_ID_SQL = `SELECT id, name, description, provider::text AS provider, architecture,
-  family, parameter_count AS "parameterCount", parameters_exact AS "parametersExact",
-  context_length AS "contextLength", license_type AS "licenseType",
-  license_restrictions AS "licenseRestrictions", license_status::text AS "licenseStatus",
-  requirements, config, task, tags, source, scan_status::text AS "scanStatus",
-  created_at AS "createdAt", updated_at AS "updatedAt" FROM models WHERE id = $1`;
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
@@ -62,7 +54,8 @@ export function createBaselineServer(pool: pg.Pool): http.Server {
       const byId = /^\/api\/v1\/models\/([^/]+)$/.exec(url.pathname);
       if (req.method === "GET" && byId) {
         const id = decodeURIComponent(byId[1]);
-        const row = UUID.test(id) ? (await pool.query<ModelRow>(BY_ID_SQL, [id])).rows[0] : undefined;
+        const sql = modelByIdSql(id);
+        const row = UUID.test(id) ? (await pool.query<ModelRow>(sql.text, sql.values)).rows[0] : undefined;
         if (!row) return send(res, 404, { error: { code: "not_found", message: "Model not found" } });
         return send(res, 200, toModelDto(row));
       }

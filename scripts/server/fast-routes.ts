@@ -1,18 +1,17 @@
 // The hot API reads, answered by their own route handlers without Next's request pipeline
 // (routing, rewrites, proxy matching, module resolution), which costs several times what these
-// handlers do themselves (npm run bench:api). Only GETs under /api/v1 with no page or RSC
+// handlers do themselves (npm run bench:api), and without Web Requests and Responses (node-bridge.ts). Only GETs under /api/v1 with no page or RSC
 // semantics are taken; everything else, and these paths' other methods, go to Next as usual.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import * as leaderboard from "@/app/api/v1/leaderboard/route";
 import * as modelById from "@/app/api/v1/models/[id]/route";
 import * as models from "@/app/api/v1/models/route";
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+import type { ApiRoute } from "@/lib/http/route";
 
 interface FastRoute {
   pattern: RegExp;
-  handler: Handler;
+  route: ApiRoute;
   /** Names that Next gives to a static sibling route rather than to the dynamic segment. */
   notParams?: Set<string>;
 }
@@ -24,27 +23,27 @@ function staticSiblings(routeDir: string): Set<string> {
 }
 
 const routes: FastRoute[] = [
-  { pattern: /^\/api\/v1\/models$/, handler: models.GET },
-  { pattern: /^\/api\/v1\/models\/([^/]+)$/, handler: modelById.GET, notParams: staticSiblings("api/v1/models") },
-  { pattern: /^\/api\/v1\/leaderboard$/, handler: leaderboard.GET },
+  { pattern: /^\/api\/v1\/models$/, route: models.GET },
+  { pattern: /^\/api\/v1\/models\/([^/]+)$/, route: modelById.GET, notParams: staticSiblings("api/v1/models") },
+  { pattern: /^\/api\/v1\/leaderboard$/, route: leaderboard.GET },
 ];
 
-/** The handler and its path parameters for a request, or null when Next should answer it. */
-export function matchFastRoute(method: string | undefined, url: string | undefined): { handler: Handler; params: Record<string, string> } | null {
+/** The route and its path parameters for a request, or null when Next should answer it. */
+export function matchFastRoute(method: string | undefined, url: string | undefined): { route: ApiRoute; params: Record<string, string> } | null {
   if (method !== "GET" || !url) return null;
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
-  for (const route of routes) {
-    const match = route.pattern.exec(pathname);
+  for (const candidate of routes) {
+    const match = candidate.pattern.exec(pathname);
     if (!match) continue;
-    if (match[1] === undefined) return { handler: route.handler, params: {} };
+    if (match[1] === undefined) return { route: candidate.route, params: {} };
     let id: string;
     try {
       id = decodeURIComponent(match[1]);
     } catch {
       return null;
     }
-    return route.notParams?.has(id) ? null : { handler: route.handler, params: { id } };
+    return candidate.notParams?.has(id) ? null : { route: candidate.route, params: { id } };
   }
   return null;
 }

@@ -3,10 +3,10 @@
 //
 //   PORT (9084) and NEXT_DIST_DIR (.next); it listens on all interfaces, as `next start` does.
 import http from "node:http";
-import { AppError, errorResponse } from "@/lib/http/errors";
+import { AppError, errorReply } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { matchFastRoute } from "./fast-routes";
-import { sendWebResponse, toWebRequest } from "./node-bridge";
+import { requestHead, sendReply, toWebRequest } from "./node-bridge";
 
 Object.assign(process.env, { NODE_ENV: "production" });
 const port = Number(process.env.PORT || 9084);
@@ -18,15 +18,15 @@ await app.prepare();
 
 const server = http.createServer((req, res) => {
   const fast = matchFastRoute(req.method, req.url);
-  const request = fast && toWebRequest(req);
-  if (!fast || !request) return void handleWithNext(req, res);
-  fast.handler(request, { params: Promise.resolve(fast.params) })
-    .then((response) => sendWebResponse(res, response))
+  const head = fast && requestHead(req);
+  if (!fast || !head) return void handleWithNext(req, res);
+  fast.route.reply(head, fast.params, () => toWebRequest(req, head))
+    .then((reply) => sendReply(res, reply))
     .catch((error: unknown) => {
-      // route() turns every error into a response: this is a failure to read or write one.
+      // route() turns every error into a reply: this is a failure to write one.
       log.error("fast route failed", { path: req.url?.split("?")[0], error: String(error) });
       if (res.headersSent) return void res.destroy();
-      void sendWebResponse(res, errorResponse(new AppError("internal", "The server could not answer"))).catch(() => res.destroy());
+      void sendReply(res, errorReply(new AppError("internal", "The server could not answer"))).catch(() => res.destroy());
     });
 });
 server.keepAliveTimeout = 65_000;

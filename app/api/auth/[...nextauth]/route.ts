@@ -4,7 +4,8 @@ import { authOptions } from "@/lib/auth/next-auth";
 import { signInLimits } from "@/lib/auth/sign-in-limits";
 import { readBodyBytes } from "@/lib/http/body";
 import { clientAddress } from "@/lib/http/client-address";
-import { errorResponse, toAppError } from "@/lib/http/errors";
+import { errorReply, toAppError } from "@/lib/http/errors";
+import { toWebResponse } from "@/lib/http/reply";
 
 const handler = NextAuth(authOptions);
 
@@ -22,7 +23,7 @@ export async function POST(request: NextRequest, context: Context) {
   try {
     body = await readBodyBytes(request, MAX_AUTH_BODY_BYTES);
   } catch (error) {
-    return errorResponse(toAppError(error));
+    return toWebResponse(errorReply(toAppError(error)));
   }
   // next-auth reads the body again, from this capped copy.
   const capped = new NextRequest(request.url, { method: request.method, headers: request.headers, body });

@@ -1,13 +1,14 @@
 // Any /api/v1 path without a route of its own: the one error shape, not an HTML page, with the
 // headers and the log line every API response gets.
-import { AppError, errorResponse } from "@/lib/http/errors";
-import { finishApiResponse, requestIdOf } from "@/lib/http/finish";
+import { AppError, errorReply } from "@/lib/http/errors";
+import { finishReply, requestIdOf } from "@/lib/http/finish";
+import { toWebResponse } from "@/lib/http/reply";
 
 const notFound = async (request: Request) => {
   const startedAt = performance.now();
   const requestId = requestIdOf(request);
-  const response = errorResponse(new AppError("not_found", `No API route at ${new URL(request.url).pathname}`), requestId);
-  return finishApiResponse(response, { request, requestId, startedAt });
+  const reply = errorReply(new AppError("not_found", `No API route at ${new URL(request.url).pathname}`), requestId);
+  return toWebResponse(finishReply(reply, { request, requestId, startedAt }));
 };
 
 export const GET = notFound;

@@ -1,6 +1,7 @@
 import { createHardwareProfileEndpoint, listHardwareProfilesEndpoint } from "@/lib/hardware/endpoints";
 import { createHardwareProfile, listHardwareProfiles } from "@/lib/hardware/service";
-import { created, route } from "@/lib/http/route";
+import { created } from "@/lib/http/reply";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

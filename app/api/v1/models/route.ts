@@ -2,7 +2,8 @@ import {
   createModelEndpoint, listModelsEndpoint,
 } from "@/lib/models/endpoints";
 import { createModel, listModels } from "@/lib/models/service";
-import { created, route } from "@/lib/http/route";
+import { created } from "@/lib/http/reply";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { createUserEndpoint, listUsersEndpoint } from "@/lib/auth/endpoints";
 import { createUser, listUsers } from "@/lib/auth/service";
-import { created, route } from "@/lib/http/route";
+import { created } from "@/lib/http/reply";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

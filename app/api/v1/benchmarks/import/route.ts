@@ -1,6 +1,7 @@
 import { importBenchmarkEndpoint } from "@/lib/benchmarks/endpoints";
 import { importBenchmark } from "@/lib/benchmarks/service";
-import { created, route } from "@/lib/http/route";
+import { created } from "@/lib/http/reply";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

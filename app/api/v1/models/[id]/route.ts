@@ -2,7 +2,8 @@ import {
   deleteModelEndpoint, getModelEndpoint, patchModelEndpoint, replaceModelEndpoint,
 } from "@/lib/models/endpoints";
 import { deleteModel, getModelOrThrow, patchModel, replaceModel } from "@/lib/models/service";
-import { noContent, route } from "@/lib/http/route";
+import { noContent } from "@/lib/http/reply";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

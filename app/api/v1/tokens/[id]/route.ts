@@ -1,6 +1,7 @@
 import { revokeTokenEndpoint } from "@/lib/auth/endpoints";
 import { revokeToken } from "@/lib/auth/service";
-import { noContent, route } from "@/lib/http/route";
+import { noContent } from "@/lib/http/reply";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

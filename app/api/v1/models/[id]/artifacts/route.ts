@@ -1,3 +1,4 @@
+import { jsonReply } from "@/lib/http/reply";
 import { route } from "@/lib/http/route";
 import { listArtifacts, uploadArtifacts } from "@/lib/scans/artifacts";
 import { listArtifactsEndpoint, uploadArtifactsEndpoint } from "@/lib/scans/endpoints";
@@ -10,5 +11,5 @@ export const GET = route(listArtifactsEndpoint, async ({ params, query }) => lis
 // POST /api/v1/models/{id}/artifacts: upload files (multipart), streamed to storage
 export const POST = route(uploadArtifactsEndpoint, async ({ params, request, actor, requestId }) => {
   const data = await uploadArtifacts(params.id, request, { actor, requestId });
-  return Response.json({ data }, { status: 201, headers: { Location: `/api/v1/models/${params.id}/artifacts` } });
+  return jsonReply({ data }, 201, { Location: `/api/v1/models/${params.id}/artifacts` });
 });
