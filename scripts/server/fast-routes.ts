@@ -3,11 +3,15 @@
 // handlers do themselves (npm run bench:api), and without Web Requests and Responses (node-bridge.ts). Only GETs under /api/v1 with no page or RSC
 // semantics are taken; everything else, and these paths' other methods, go to Next as usual.
 import { readdirSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import * as leaderboard from "@/app/api/v1/leaderboard/route";
 import * as modelById from "@/app/api/v1/models/[id]/route";
 import * as models from "@/app/api/v1/models/route";
+import { AppError, errorReply } from "@/lib/http/errors";
 import type { ApiRoute } from "@/lib/http/route";
+import { log } from "@/lib/log";
+import { requestHead, sendReply, toWebRequest } from "./node-bridge";
 
 interface FastRoute {
   pattern: RegExp;
@@ -46,4 +50,20 @@ export function matchFastRoute(method: string | undefined, url: string | undefin
     return candidate.notParams?.has(id) ? null : { route: candidate.route, params: { id } };
   }
   return null;
+}
+
+/** Answers `req` when it is one of the fast routes' requests; false when Next should answer it. */
+export function serveFastRoute(req: IncomingMessage, res: ServerResponse): boolean {
+  const fast = matchFastRoute(req.method, req.url);
+  const head = fast && requestHead(req);
+  if (!fast || !head) return false;
+  fast.route.reply(head, fast.params, () => toWebRequest(req, head))
+    .then((reply) => sendReply(res, reply))
+    .catch((error: unknown) => {
+      // route() turns every error into a reply: this is a failure to write one.
+      log.error("fast route failed", { path: req.url?.split("?")[0], error: String(error) });
+      if (res.headersSent) return void res.destroy();
+      void sendReply(res, errorReply(new AppError("internal", "The server could not answer"))).catch(() => res.destroy());
+    });
+  return true;
 }

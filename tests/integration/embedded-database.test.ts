@@ -37,6 +37,15 @@ describe("embedded PGlite database", () => {
     }, { actor: { type: "system", label: "test" } });
     expect(created.parameter_count).toBe(1);
 
+    // The driver read (the by-id fast path) gives the values $queryRaw gives, on PGlite too.
+    const { directQuery, db } = await import("@/lib/db");
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    const sql = Prisma.sql`SELECT parameters_exact, created_at, requirements, tags, 9007199254740993::int8 AS beyond_double
+      FROM models WHERE id = ${created.id}::uuid`;
+    const [direct] = await directQuery<Record<string, unknown>>(sql);
+    expect(direct).toEqual((await (await db()).$queryRaw<Record<string, unknown>[]>(sql))[0]);
+    expect(direct.beyond_double).toBe(9007199254740993n);
+
     await closeDatabase();
     const reopened = await service.getModelOrThrow(created.id);
     expect(reopened.tags).toEqual(["embedded"]);
