@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { DisclosureMenu } from "@/components/ui/disclosure-menu";
+import { menuItemClass } from "@/components/ui/menu-item";
 import type { Actor } from "@/lib/auth/actor";
 import { RoleBadge } from "./role-badge";
 import { SignOutButton } from "./sign-out-button";
 
-/** The header's right-hand side: who is signed in, or a way to sign in. */
+/** The header's right-hand side: a menu for the signed-in user (their tokens, sign out), or a way to sign in. */
 export function AccountMenu({ actor }: { actor: Actor }) {
   if (actor.type !== "user") {
     return (
@@ -13,13 +15,21 @@ export function AccountMenu({ actor }: { actor: Actor }) {
     );
   }
   return (
-    <div className="flex shrink-0 items-center gap-2">
-      <span className="hidden max-w-56 truncate text-sm text-zinc-700 sm:inline dark:text-zinc-300" title={actor.email}>
-        <span className="sr-only">Signed in as </span>
-        {actor.email}
-      </span>
-      <RoleBadge role={actor.role} />
+    <DisclosureMenu
+      align="right"
+      summary={
+        <>
+          <span className="sr-only">Account: </span>
+          <span className="hidden max-w-56 truncate xl:inline" title={actor.email}>{actor.email}</span>
+          <RoleBadge role={actor.role} />
+        </>
+      }
+    >
+      <p className="truncate px-3 pt-2 pb-1 text-xs text-zinc-500 dark:text-zinc-400" title={actor.email}>
+        Signed in as <span className="font-medium text-zinc-800 dark:text-zinc-200">{actor.email}</span>
+      </p>
+      <Link href="/settings/tokens" className={menuItemClass(false)}>API tokens</Link>
       <SignOutButton />
-    </div>
+    </DisclosureMenu>
   );
 }

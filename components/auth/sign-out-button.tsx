@@ -2,8 +2,10 @@
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { menuItemClass } from "@/components/ui/menu-item";
 
+/** A menu row in the account menu. */
 export function SignOutButton() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -20,8 +22,8 @@ export function SignOutButton() {
     }
   }
   return (
-    <Button variant="ghost" className="h-8 px-2 whitespace-nowrap sm:px-3" disabled={pending} onClick={onClick}>
+    <button type="button" className={cn(menuItemClass(false), "text-left disabled:cursor-wait")} disabled={pending} onClick={onClick}>
       {pending ? "Signing out…" : "Sign out"}
-    </Button>
+    </button>
   );
 }

@@ -14,7 +14,7 @@ export type ButtonVariant = keyof typeof variants;
 
 export const buttonClass = (variant: ButtonVariant = "primary") =>
   cn(
-    "inline-flex h-9 items-center justify-center gap-2 rounded-md px-4 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+    "inline-flex h-9 items-center justify-center gap-2 rounded-md px-4 text-sm font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed",
     variants[variant],
   );
 

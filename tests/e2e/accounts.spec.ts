@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { BOOTSTRAP_HEADERS, shot, signIn } from "./support";
+import { accountMenu, BOOTSTRAP_HEADERS, shot, signIn, signOut } from "./support";
 
 test("sign in, create a token that works against the API, sign out", async ({ page, playwright, baseURL }) => {
   await signIn(page);
   await page.screenshot(shot("signed-in-home"));
-  await page.goto("/settings/tokens");
+  await accountMenu(page).click();
+  await page.screenshot(shot("account-menu"));
+  await page.getByRole("link", { name: "API tokens" }).click();
   await page.getByLabel("Name").fill("e2e pipeline");
   await page.getByLabel("Role").selectOption("engineer");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -19,8 +21,7 @@ test("sign in, create a token that works against the API, sign out", async ({ pa
 
   await page.getByRole("button", { name: "I have copied it" }).click();
   await expect(page.getByRole("cell", { name: "e2e pipeline", exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 });
 
 test("a viewer sees no edit buttons; an admin changes a user's role", async ({ page, request }) => {
@@ -35,8 +36,7 @@ test("a viewer sees no edit buttons; an admin changes a user's role", async ({ p
   await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
   await page.goto("/models");
   await expect(page.getByRole("link", { name: "Register a model" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   await signIn(page);
   await page.goto("/admin/users");

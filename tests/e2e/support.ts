@@ -9,7 +9,16 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenu(page)).toContainText(user.email);
+}
+
+/** The header's account menu (API tokens, sign out): its button. */
+export const accountMenu = (page: Page) => page.locator("summary", { hasText: "Account:" });
+
+export async function signOut(page: Page) {
+  await accountMenu(page).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
 export const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
