@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { precisions } from "@/lib/benchmarks/schema";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import { useStartRun } from "@/lib/client/benchmarks";
 import { ModelPicker } from "./model-picker";
 import { RunProgress } from "./run-progress";
@@ -18,8 +18,8 @@ export function RunForm({ model, profiles, allowedHosts }: { model: { id: string
   const [modelId, setModelId] = useState(model?.id ?? "");
   const [runId, setRunId] = useState<string | null>(null);
   const start = useStartRun();
-  const fields = start.error instanceof ApiError ? start.error.fields : {};
-  const fieldError = (name: string) => fields[name]?.[0];
+  const failure = formErrors(start.error);
+  const fieldError = (name: string) => failure.fields[name];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -84,7 +84,7 @@ export function RunForm({ model, profiles, allowedHosts }: { model: { id: string
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="ignore_eos" defaultChecked /> Ask the server to generate exactly the requested length (vLLM and SGLang ignore_eos)
         </label>
-        {start.error && !Object.keys(fields).length ? <Alert>{start.error.message}</Alert> : null}
+        {failure.message ? <Alert>{failure.message}</Alert> : null}
         <Button type="submit" disabled={start.isPending || (runId !== null && !start.isError)}>{start.isPending ? "Queueing…" : "Run benchmark"}</Button>
       </form>
       {runId ? <RunProgress runId={runId} /> : null}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import { useSaveProfile } from "@/lib/client/benchmarks";
 import type { HardwareProfileDto } from "@/lib/hardware/schema";
 import { ProfileFields, readDraft } from "./profile-fields";
@@ -12,7 +12,7 @@ import { ProfileFields, readDraft } from "./profile-fields";
 function ProfileForm({ profile, onDone }: { profile?: HardwareProfileDto; onDone: () => void }) {
   const router = useRouter();
   const save = useSaveProfile(profile?.id);
-  const errors = save.error instanceof ApiError ? save.error.fields : {};
+  const failure = formErrors(save.error);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -26,8 +26,8 @@ function ProfileForm({ profile, onDone }: { profile?: HardwareProfileDto; onDone
   };
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={profile ? `Edit ${profile.name}` : "Add a hardware profile"}>
-      <ProfileFields prefix={profile?.id ?? "new"} profile={profile} errors={errors} />
-      {save.error && !Object.keys(errors).length ? <Alert>{save.error.message}</Alert> : null}
+      <ProfileFields prefix={profile?.id ?? "new"} profile={profile} errors={failure.fields} />
+      {failure.message ? <Alert>{failure.message}</Alert> : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : profile ? "Save" : "Add profile"}</Button>
         {profile ? <Button type="button" variant="ghost" onClick={onDone}>Cancel</Button> : null}

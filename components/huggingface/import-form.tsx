@@ -5,7 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { ApiError } from "@/lib/client/api";
+import { ApiError, formErrors } from "@/lib/client/api";
 import { useImportModel } from "@/lib/client/huggingface";
 import { formatContext, formatParameters } from "@/lib/format";
 import type { ModelDto } from "@/lib/models/schema";
@@ -55,8 +55,7 @@ export function ImportForm() {
         const model = await importModel.mutateAsync({ repo_id: repoId, ...(revision ? { revision } : {}) });
         update(index, { status: "done", model });
       } catch (thrown) {
-        const message = thrown instanceof ApiError ? thrown.message : "The registry could not be reached. Check your connection and try again.";
-        update(index, { status: "failed", message, code: thrown instanceof ApiError ? thrown.code : "network" });
+        update(index, { status: "failed", message: formErrors(thrown).message!, code: thrown instanceof ApiError ? thrown.code : "network" });
       }
     }
     setRunning(false);

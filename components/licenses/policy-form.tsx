@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import { useSetLicensePolicy } from "@/lib/client/licenses";
 import { policies, type Policy } from "@/lib/licenses/rules";
 import { policyLabels } from "./badges";
@@ -38,10 +38,9 @@ export function PolicyForm({ licenseId, current }: { licenseId: string; current:
           router.refresh();
         },
         onError: (error) => {
-          if (error instanceof ApiError) {
-            setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v[0]])));
-            setFailure(error.message);
-          } else setFailure("The registry could not be reached. Try again.");
+          const failure = formErrors(error);
+          setErrors(failure.fields);
+          setFailure(failure.message);
         },
       },
     );

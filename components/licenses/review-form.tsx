@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import { useClearModelLicenseReview, useReviewModelLicense } from "@/lib/client/licenses";
 import type { Decision } from "@/lib/licenses/rules";
 
@@ -46,10 +46,9 @@ export function ReviewForm({ modelId, modelName, hasOwnDecision = false }: { mod
           router.refresh();
         },
         onError: (error) => {
-          if (error instanceof ApiError) {
-            setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v[0]])));
-            setFailure(error.message);
-          } else setFailure("The registry could not be reached. Try again.");
+          const failure = formErrors(error);
+          setErrors(failure.fields);
+          setFailure(failure.message);
         },
       },
     );
@@ -61,7 +60,7 @@ export function ReviewForm({ modelId, modelName, hasOwnDecision = false }: { mod
         setMessage("Decision withdrawn: the license's policy applies again.");
         router.refresh();
       },
-      onError: (error) => setFailure(error instanceof ApiError ? error.message : "The registry could not be reached. Try again."),
+      onError: (error) => setFailure(formErrors(error).message),
     });
 
   return (

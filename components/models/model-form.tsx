@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ApiError, useSaveModel } from "@/lib/client/api";
+import { formErrors, useSaveModel } from "@/lib/client/api";
 import { providers, type ModelDto } from "@/lib/models/schema";
 
 type Errors = Record<string, string>;
@@ -54,12 +54,9 @@ export function ModelForm({ model }: { model?: ModelDto }) {
       router.push(`/models/${saved.id}`);
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(Object.fromEntries(Object.entries(error.fields).map(([key, messages]) => [key.split(".")[0], messages.join(" ")])));
-        setFormError(error.message);
-      } else {
-        setFormError("The registry could not be reached. Check your connection and try again.");
-      }
+      const failure = formErrors(error);
+      setErrors(failure.fields);
+      setFormError(failure.message);
     }
   }
 

@@ -3,6 +3,7 @@ import { formatContext, formatParameters } from "@/lib/format";
 import type { ModelDto } from "@/lib/models/schema";
 import { LicenseStatusBadge, ScanBadge } from "./status-badges";
 
+/** Narrow screens drop the architecture (below 1024 px) and the context length (below 768 px); the model's page has both. */
 export function ModelTable({ models }: { models: ModelDto[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -10,9 +11,9 @@ export function ModelTable({ models }: { models: ModelDto[] }) {
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
           <tr>
             <th scope="col" className="px-4 py-3 font-medium">Model</th>
-            <th scope="col" className="px-4 py-3 font-medium">Architecture</th>
+            <th scope="col" className="hidden px-4 py-3 font-medium lg:table-cell">Architecture</th>
             <th scope="col" className="px-4 py-3 text-right font-medium">Params</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">Context</th>
+            <th scope="col" className="hidden px-4 py-3 text-right font-medium md:table-cell">Context</th>
             <th scope="col" className="px-4 py-3 font-medium">License</th>
             <th scope="col" className="px-4 py-3 font-medium">Status</th>
           </tr>
@@ -24,9 +25,9 @@ export function ModelTable({ models }: { models: ModelDto[] }) {
                 <Link href={`/models/${model.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{model.name}</Link>
                 <div className="text-xs text-zinc-500">{model.provider}{model.task ? ` · ${model.task}` : ""}</div>
               </td>
-              <td className="px-4 py-3 text-zinc-700 dark:text-zinc-300">{model.architecture ?? "—"}</td>
+              <td className="hidden px-4 py-3 text-zinc-700 lg:table-cell dark:text-zinc-300">{model.architecture ?? "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{formatParameters(model.parameter_count)}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{formatContext(model.context_length)}</td>
+              <td className="hidden px-4 py-3 text-right tabular-nums md:table-cell">{formatContext(model.context_length)}</td>
               <td className="px-4 py-3"><code className="text-xs">{model.license_type ?? "—"}</code></td>
               <td className="px-4 py-3">
                 <div className="flex flex-wrap gap-1"><LicenseStatusBadge status={model.license_status} /><ScanBadge status={model.scan_status} /></div>

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { roleAtLeast, roles, type Role } from "@/lib/auth/roles";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import { useCreateToken, type CreatedToken } from "@/lib/client/accounts";
 import { NewTokenSecret } from "./new-token-secret";
 
@@ -44,12 +44,9 @@ export function CreateTokenForm({ ownRole }: { ownRole: Role }) {
       formElement.reset();
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(Object.fromEntries(Object.entries(error.fields).map(([key, messages]) => [key === "expires_at" ? "expiry" : key, messages.join(" ")])));
-        setFormError(error.message);
-      } else {
-        setFormError("The registry could not be reached. Check your connection and try again.");
-      }
+      const failure = formErrors(error, { expires_at: "expiry" });
+      setErrors(failure.fields);
+      setFormError(failure.message);
     }
   }
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { roles, type Role } from "@/lib/auth/roles";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import { useCreateUser } from "@/lib/client/accounts";
 
 type Errors = Record<string, string>;
@@ -34,12 +34,9 @@ export function CreateUserForm() {
       setMessage({ tone: "info", text: `Created ${user.email} (${user.role}). Give them their password by a safe channel.` });
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(Object.fromEntries(Object.entries(error.fields).map(([key, messages]) => [key.split(".")[0], messages.join(" ")])));
-        setMessage({ tone: "error", text: error.message });
-      } else {
-        setMessage({ tone: "error", text: "The registry could not be reached. Check your connection and try again." });
-      }
+      const failure = formErrors(error);
+      setErrors(failure.fields);
+      setMessage({ tone: "error", text: failure.message! });
     }
   }
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { roles, type Role } from "@/lib/auth/roles";
 import type { UserDto } from "@/lib/auth/schema";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import { useUpdateUser, type UserPatch } from "@/lib/client/accounts";
 import { formatDate } from "@/lib/format";
 
@@ -28,7 +28,7 @@ export function UserTable({ users, currentUserId }: { users: UserDto[]; currentU
         onSuccess: () => router.refresh(),
         onError: (e) => {
           revert?.();
-          setError(`${user.email}: ${e instanceof ApiError ? e.message : "the registry could not be reached. Try again."}`);
+          setError(`${user.email}: ${formErrors(e).message}`);
         },
       },
     );

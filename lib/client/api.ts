@@ -10,6 +10,29 @@ export class ApiError extends Error {
   }
 }
 
+export interface FormErrors {
+  /** Beside each field: the server's messages for it. */
+  fields: Record<string, string>;
+  /** Above the form's button: what went wrong, or null when nothing did. */
+  message: string | null;
+}
+
+/**
+ * What a form shows for a failed request. A nested path ("config.hidden_size") counts for its
+ * top-level field, unless `rename` names the form field a path belongs to. An error that is not
+ * the API's (the network) gets a message that says so.
+ */
+export function formErrors(error: unknown, rename: Record<string, string> = {}): FormErrors {
+  if (!error) return { fields: {}, message: null };
+  if (!(error instanceof ApiError)) return { fields: {}, message: "The registry could not be reached. Check your connection and try again." };
+  const fields: Record<string, string> = {};
+  for (const [path, messages] of Object.entries(error.fields)) {
+    const field = rename[path] ?? path.split(".")[0];
+    fields[field] = [fields[field], ...messages].filter(Boolean).join(" ");
+  }
+  return { fields, message: error.message };
+}
+
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;
   const response = await fetch(path, {
