@@ -1,7 +1,8 @@
 // The hot API reads, answered by their own route handlers without Next's request pipeline
-// (routing, rewrites, proxy matching, module resolution), which costs several times what these
-// handlers do themselves (npm run bench:api), and without Web Requests and Responses (node-bridge.ts). Only GETs under /api/v1 with no page or RSC
-// semantics are taken; everything else, and these paths' other methods, go to Next as usual.
+// (routing, rewrites, proxy matching, module resolution) and without Web Requests and Responses
+// (node-bridge.ts), which together cost several times what these handlers do themselves
+// (npm run bench:api). Only GETs under /api/v1 with no page or RSC semantics are taken;
+// everything else, and these paths' other methods, go to Next as usual.
 import { readdirSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
