@@ -28,7 +28,7 @@ export function ModelTable({ models }: { models: ModelDto[] }) {
               <td className="hidden px-4 py-3 text-zinc-700 lg:table-cell dark:text-zinc-300">{model.architecture ?? "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{formatParameters(model.parameter_count)}</td>
               <td className="hidden px-4 py-3 text-right tabular-nums md:table-cell">{formatContext(model.context_length)}</td>
-              <td className="px-4 py-3"><code className="text-xs">{model.license_type ?? "—"}</code></td>
+              <td className="px-4 py-3"><code className="text-xs whitespace-nowrap">{model.license_type ?? "—"}</code></td>
               <td className="px-4 py-3">
                 <div className="flex flex-wrap gap-1"><LicenseStatusBadge status={model.license_status} /><ScanBadge status={model.scan_status} /></div>
               </td>
