@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { PendingLicenseCount } from "@/components/licenses/pending-count";
+import { PendingLicenseCount, usePendingLicenseCount } from "@/components/licenses/pending-count";
 import { cn } from "@/components/ui/cn";
 import { DisclosureMenu } from "@/components/ui/disclosure-menu";
 import { menuItemClass } from "@/components/ui/menu-item";
@@ -31,7 +31,7 @@ export function visibleNavItems(role: Role | null): NavItem[] {
 
 const isActive = (href: string, pathname: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
 
-function NavLinks({ items, pathname, label, stacked = false }: { items: NavItem[]; pathname: string; label: string; stacked?: boolean }) {
+function NavLinks({ items, pathname, label, pending, stacked = false }: { items: NavItem[]; pathname: string; label: string; pending: number | null; stacked?: boolean }) {
   return (
     <nav aria-label={label} className={cn("flex gap-0.5", stacked ? "flex-col" : "items-center gap-1")}>
       {items.map((item) => (
@@ -42,7 +42,7 @@ function NavLinks({ items, pathname, label, stacked = false }: { items: NavItem[
           className={cn(menuItemClass(isActive(item.href, pathname)), stacked && "flex items-center")}
         >
           {item.label}
-          {item.badge === "pendingLicenses" ? <PendingLicenseCount /> : null}
+          {item.badge === "pendingLicenses" ? <PendingLicenseCount count={pending} /> : null}
         </Link>
       ))}
     </nav>
@@ -58,23 +58,25 @@ export function Nav({ role }: { role: Role | null }) {
   const items = visibleNavItems(role);
   const main = items.filter((item) => !item.role);
   const admin = items.filter((item) => item.role === "admin");
-  const pendingBadge = admin.some((item) => item.badge === "pendingLicenses") ? <PendingLicenseCount /> : null;
+  // Asked once, shown on the menu buttons and beside Reviews.
+  const pending = usePendingLicenseCount(admin.some((item) => item.badge === "pendingLicenses"));
+  const pendingBadge = <PendingLicenseCount count={pending} />;
   return (
     <>
       <div className="hidden items-center gap-1 lg:flex">
-        <NavLinks items={main} pathname={pathname} label="Main" />
+        <NavLinks items={main} pathname={pathname} label="Main" pending={pending} />
         {admin.length ? (
           <DisclosureMenu summary={<>Admin{pendingBadge}</>} active={admin.some((item) => isActive(item.href, pathname))}>
-            <NavLinks items={admin} pathname={pathname} label="Admin" stacked />
+            <NavLinks items={admin} pathname={pathname} label="Admin" pending={pending} stacked />
           </DisclosureMenu>
         ) : null}
       </div>
       <DisclosureMenu className="lg:hidden" summary={<>Menu{pendingBadge}</>}>
-        <NavLinks items={main} pathname={pathname} label="Main" stacked />
+        <NavLinks items={main} pathname={pathname} label="Main" pending={pending} stacked />
         {admin.length ? (
           <>
             <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Admin</p>
-            <NavLinks items={admin} pathname={pathname} label="Admin" stacked />
+            <NavLinks items={admin} pathname={pathname} label="Admin" pending={pending} stacked />
           </>
         ) : null}
       </DisclosureMenu>
