@@ -45,7 +45,7 @@ export function entryValue(row: EntryRow, metric: LeaderboardMetric): number {
 type Query = Pick<LeaderboardQuery, "metric" | "limit"> & Partial<Bucket>;
 
 // Answers are reused: the table they come from changes only on a refresh. The API's are kept as
-// encoded JSON too, since serialising them is most of what a request costs. One cache per process,
+// JSON text too, since serialising them is most of what a request costs. One cache per process,
 // so that a refresh clears it for every copy of this module (see lib/process-wide.ts).
 type Answer = { dto: LeaderboardDto; json: string };
 const cache = processWide("leaderboard answers", () => ({

@@ -11,8 +11,10 @@ import { processWide } from "@/lib/process-wide";
 type Entry = { version: bigint; answer: Promise<unknown> };
 const answers = processWide("catalog list answers", () => new Map<string, Entry>());
 
+const versionSql = Prisma.sql`SELECT version FROM catalog_version WHERE id = 1`;
+
 async function currentVersion(): Promise<bigint> {
-  const [row] = await directQuery<{ version: bigint }>(Prisma.sql`SELECT version FROM catalog_version WHERE id = 1`);
+  const [row] = await directQuery<{ version: bigint }>(versionSql);
   return row?.version ?? -1n;
 }
 
